@@ -1,0 +1,251 @@
+"""The ``checkfigures`` command line: argument handling and exit codes, nothing else.
+
+Exit codes: 0 nothing found, 1 discrepancies found (``--fail-on`` changes this),
+2 usage error, 3 unreadable input, reference data or output.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from checker import __version__
+from checker.errors import CheckerError
+
+app = typer.Typer(
+    name="checkfigures",
+    help="Check reported vote figures in news articles against official results, the calendar "
+    "and each other.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+reference_app = typer.Typer(help="Inspect and validate reference tables.", no_args_is_help=True)
+app.add_typer(reference_app, name="reference")
+
+
+class ExtractFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class FailOn(str, Enum):
+    discrepancy = "discrepancy"
+    major = "major"
+    never = "never"
+
+
+def _fail(err: CheckerError) -> typer.Exit:
+    typer.echo(f"Error: {err}", err=True)
+    return typer.Exit(err.exit_code)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2022-09-28") from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"checkfigures {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False,
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+
+
+PathsArg = Annotated[list[Path], typer.Argument(help="Article files or folders (searched recursively).")]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date (YYYY-MM-DD) for articles that do not give one."),
+]
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.table,
+    published: PublishedOpt = None,
+) -> None:
+    """Print every figure found in the articles (one mention per line).
+
+    Example: checkfigures extract examples/articles --format jsonl
+    """
+    from checker.model import ArticleError
+    from checker.pipeline import iter_extracted
+    from checker.report.records import mention_record
+
+    pub = _parse_date(published)
+    out = sys.stdout
+    writer = None
+    errors = 0
+    try:
+        for item in iter_extracted(paths, published=pub):
+            if isinstance(item, ArticleError):
+                errors += 1
+                typer.echo(f"Error: {item}", err=True)
+                continue
+            _article, mentions = item
+            for m in mentions:
+                rec = mention_record(m)
+                if fmt is ExtractFormat.jsonl:
+                    out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                elif fmt is ExtractFormat.csv:
+                    if writer is None:
+                        writer = csv.DictWriter(out, fieldnames=list(rec)[:11], extrasaction="ignore")
+                        writer.writeheader()
+                    writer.writerow(rec)
+                else:
+                    low, high = rec["low"], rec["high"]
+                    interval = "" if low is None else f"[{low}, {high}] {rec['unit']}"
+                    out.write(
+                        f"{m.article}:{m.start}-{m.end}\t{m.kind:<13}\t{m.text!r}\t{interval}\t{m.qualifier}\n"
+                    )
+    except CheckerError as err:
+        raise _fail(err) from None
+    if errors:
+        raise typer.Exit(3)
+
+
+class ReportPart(str, Enum):
+    json = "json"
+    csv = "csv"
+    md = "md"
+    png = "png"
+    pdf = "pdf"
+
+
+def _default_out(paths: list[Path]) -> Path:
+    name = paths[0].resolve().name if len(paths) == 1 else "articles"
+    stem = Path(name).stem or "articles"
+    return Path("reports") / stem
+
+
+@app.command()
+def check(
+    paths: PathsArg,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder (default: reports/<input name>/).")
+    ] = None,
+    reference: Annotated[
+        list[Path] | None,
+        typer.Option("--reference", "-r", help="Extra reference folder; its tables add to or override ours."),
+    ] = None,
+    published: PublishedOpt = None,
+    formats: Annotated[
+        list[ReportPart] | None,
+        typer.Option("--format", "-f", help="Write only these parts (repeatable); default all."),
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Which findings make the exit code 1.")
+    ] = FailOn.discrepancy,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary output.")] = False,
+) -> None:
+    """Check the figures in the articles and write a report.
+
+    Example: checkfigures check examples/articles --out reports/examples
+    """
+    from checker.pipeline import run_check
+    from checker.report import write_report
+
+    pub = _parse_date(published)
+    out_dir = out if out is not None else _default_out(paths)
+    parts = {p.value for p in formats} if formats else {p.value for p in ReportPart}
+    try:
+        result = run_check(paths, reference_dirs=reference or [], published=pub, jobs=jobs)
+        written = write_report(result, out_dir, parts=parts)
+    except CheckerError as err:
+        raise _fail(err) from None
+    discrepancies = [f for f in result.findings if f.verdict == "discrepancy"]
+    if not quiet:
+        counts: dict[str, int] = {}
+        for f in result.findings:
+            counts[f.verdict] = counts.get(f.verdict, 0) + 1
+        summary = ", ".join(f"{n} {v}" for v, n in sorted(counts.items())) or "no findings"
+        typer.echo(
+            f"{len(result.articles)} articles, {len(result.claims)} claims, {len(result.findings)} findings: "
+            f"{summary}",
+            err=True,
+        )
+        if result.errors:
+            typer.echo(f"{len(result.errors)} input(s) could not be read (listed in the report).", err=True)
+        for path in written:
+            typer.echo(f"  wrote {path}", err=True)
+    if fail_on is FailOn.never:
+        raise typer.Exit(0)
+    if fail_on is FailOn.major:
+        raise typer.Exit(1 if any(f.severity == "major" for f in discrepancies) else 0)
+    raise typer.Exit(1 if discrepancies else 0)
+
+
+@reference_app.command("validate")
+def reference_validate(
+    dirs: Annotated[
+        list[Path] | None, typer.Argument(help="Reference folders to validate (default: the bundled tables).")
+    ] = None,
+) -> None:
+    """Validate reference tables and list every problem as file:line: message.
+
+    Example: checkfigures reference validate my_tables/
+    """
+    from checker.reference import load_reference
+
+    try:
+        ref = load_reference(dirs or [], include_bundled=not dirs)
+    except CheckerError as err:
+        raise _fail(err) from None
+    typer.echo(f"OK: {ref.describe()}")
+
+
+@reference_app.command("list")
+def reference_list(
+    reference: Annotated[
+        list[Path] | None, typer.Option("--reference", "-r", help="Extra reference folder to include.")
+    ] = None,
+) -> None:
+    """List the elections, people and events the reference tables cover.
+
+    Example: checkfigures reference list
+    """
+    from checker.reference import load_reference
+
+    try:
+        ref = load_reference(reference or [])
+    except CheckerError as err:
+        raise _fail(err) from None
+    for line in ref.coverage_lines():
+        typer.echo(line)
+
+
+def _register_forensics() -> None:
+    from checker.forensics.command import forensics
+
+    app.command(name="forensics")(forensics)
+
+
+_register_forensics()
+
+
+def main() -> None:
+    app()

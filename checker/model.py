@@ -1,0 +1,194 @@
+"""Frozen dataclasses shared by every stage of the pipeline.
+
+Data flows one way: ``Article`` (load) -> ``Mention`` (extract) -> ``Claim`` (bind)
+-> ``Finding`` (checks) -> report files. Every object keeps the span and raw text it
+came from so that a report can always quote the article.
+
+Intervals
+---------
+A mention's value is the closed interval ``[low, high]``:
+
+* numbers (``percent``, ``count``, ``age``, ``duration``) are ``Decimal``;
+* calendar kinds (``date``, ``date_range``, ``relative_date``, ``year``) are
+  ``datetime.date`` (a year is ``[Jan 1, Dec 31]``);
+* an unresolved relative date (no publication date) has ``low = high = None`` and keeps
+  its ``offset``.
+
+``unit`` is a pint unit name from :mod:`checker.units` (``percent``, ``count``, ``day``,
+``week``, ``month``, ``year``) or ``"date"`` for calendar kinds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+Kind = Literal["percent", "count", "date", "date_range", "duration", "relative_date", "age", "year"]
+KINDS: tuple[Kind, ...] = (
+    "percent",
+    "count",
+    "date",
+    "date_range",
+    "duration",
+    "relative_date",
+    "age",
+    "year",
+)
+
+# exact: a plain figure, its interval is the rounding interval.
+# more_than/at_least: open below ("more than 99%" -> [99, 100]).
+# less_than/at_most: open above ("under 5%" -> [0, 5]).
+# about: a hedge ("about", "nearly", "roughly"): rounding interval widened by a tolerance.
+# range: the text states both ends ("41 to 46%").
+# vague: an order of magnitude in words ("hundreds of thousands", "several").
+Qualifier = Literal["exact", "more_than", "less_than", "at_least", "at_most", "about", "range", "vague"]
+
+# The precision of a calendar value: what the text pins down.
+Precision = Literal["day", "week", "weekend", "month", "season", "year", "decade"]
+
+Measure = Literal["vote_share", "turnout", "votes", "registered", "age", "elapsed", "date", "count", "other"]
+Scope = Literal[
+    "final", "partial", "preliminary", "exit_poll", "sub_population", "claimed_by", "unknown"
+]
+Check = Literal["reference", "cross_source", "internal", "temporal"]
+Verdict = Literal["consistent", "discrepancy", "unverifiable", "ambiguous"]
+Severity = Literal["minor", "major"]
+
+Number = Decimal
+Bound = Decimal | dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as the extractor sees it.
+
+    ``text`` is the decoded text (line endings normalised to ``\\n``, front matter removed,
+    HTML reduced to visible text); every span in later stages indexes it.
+    """
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str | None = None  # ISO 639-1 code ("en", "de", "ru", ...)
+    line: int | None = None  # line number in a JSONL file
+    encoding: str | None = None  # the encoding the bytes were decoded with
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleError:
+    """An input that could not be (fully) read: reported, never fatal."""
+
+    article: str
+    path: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Offset:
+    """A calendar offset relative to an anchor date: "eight years ago" is (-8, "year").
+
+    ``anchor`` is ``"published"`` for phrases counted from the publication date
+    ("ago", "last week", "on Wednesday") and ``"previous"`` for phrases counted from an
+    event named nearby ("three days earlier", "two days later").
+    """
+
+    amount: Decimal
+    unit: Literal["day", "week", "month", "year", "weekday", "season"]
+    anchor: Literal["published", "previous"] = "published"
+    weekday: int | None = None  # 0 = Monday, for "on Wednesday"
+    season: str | None = None  # "spring", ..., for "last spring"
+    exact: bool = False  # "exactly one year ago", "a year ago today"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A figure found in the text, with its interval and the exact surface text."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    low: Bound
+    high: Bound
+    unit: str
+    qualifier: Qualifier = "exact"
+    decimals: int | None = None  # number of decimals as written ("87.05%" -> 2)
+    precision: Precision | None = None  # calendar kinds only
+    offset: Offset | None = None  # relative dates and "N years" spans
+    value: Decimal | None = None  # the number as written, before rounding/hedging
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A mention bound to what it is about. Unbound fields stay ``None``/"other"."""
+
+    id: str
+    mention: Mention
+    election: str | None = None
+    entity: str | None = None
+    measure: Measure = "other"
+    scope: Scope = "unknown"
+    option: str | None = None  # the candidate/option a vote share belongs to
+    group: str | None = None  # id shared by claims bound by one "respectively" list
+    sentence: tuple[int, int] = (0, 0)  # span of the sentence that holds the mention
+    note: str = ""  # how the binding was made (cue words), for the report
+
+    @property
+    def article(self) -> str:
+        return self.mention.article
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    value: Decimal
+    unit: str  # "percentage_point", "day", "year", "count", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a claim was compared with: a reference row, or another article's span."""
+
+    table: str  # "results", "people", "events", "elections", or "article"
+    row: str  # row key (or "article:start-end" for cross-source evidence)
+    value: str
+    source_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    id: str
+    check: Check
+    verdict: Verdict
+    claims: tuple[str, ...]
+    message: str
+    severity: Severity | None = None
+    difference: Difference | None = None
+    evidence: Evidence | None = None
+    extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # more evidence lines
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """Everything one ``check`` run produced, in deterministic order."""
+
+    articles: tuple[Article, ...]
+    errors: tuple[ArticleError, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    reference_tables: tuple[tuple[str, str], ...] = ()  # (table name, path) used

@@ -1,0 +1,147 @@
+"""Plain-dict records of the output contract (DESIGN.md), shared by every writer.
+
+Dates are ISO strings, Decimals are JSON numbers (floats), and key order is fixed, so
+that ``json.dumps(..., sort_keys=False)`` is deterministic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from checker import __version__
+from checker.model import Article, ArticleError, Claim, Finding, Mention, RunResult
+
+Record = dict[str, Any]
+
+
+def plain(value: object) -> Any:
+    """A JSON-ready form of a bound: ISO string for dates, int/float for Decimals.
+
+    >>> plain(Decimal("92.5")), plain(Decimal("4")), plain(dt.date(2022, 9, 23))
+    (92.5, 4, '2022-09-23')
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value() and abs(value) < Decimal(10) ** 15:
+            return int(value)
+        return float(value)
+    return value
+
+
+def mention_record(m: Mention) -> Record:
+    rec: Record = {
+        "article": m.article,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "kind": m.kind,
+        "low": plain(m.low),
+        "high": plain(m.high),
+        "unit": m.unit,
+        "qualifier": m.qualifier,
+        "decimals": m.decimals,
+        "precision": m.precision,
+    }
+    if m.offset is not None:
+        rec["offset"] = {
+            "amount": plain(m.offset.amount),
+            "unit": m.offset.unit,
+            "anchor": m.offset.anchor,
+            "exact": m.offset.exact,
+        }
+    return rec
+
+
+def claim_record(c: Claim) -> Record:
+    m = c.mention
+    return {
+        "id": c.id,
+        "article": m.article,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "kind": m.kind,
+        "low": plain(m.low),
+        "high": plain(m.high),
+        "unit": m.unit,
+        "qualifier": m.qualifier,
+        "election": c.election,
+        "entity": c.entity,
+        "option": c.option,
+        "measure": c.measure,
+        "scope": c.scope,
+        "group": c.group,
+        "sentence": [c.sentence[0], c.sentence[1]],
+        "note": c.note,
+    }
+
+
+def finding_record(f: Finding) -> Record:
+    return {
+        "id": f.id,
+        "check": f.check,
+        "verdict": f.verdict,
+        "severity": f.severity,
+        "claims": list(f.claims),
+        "difference": None
+        if f.difference is None
+        else {"value": plain(f.difference.value), "unit": f.difference.unit},
+        "evidence": None
+        if f.evidence is None
+        else {
+            "table": f.evidence.table,
+            "row": f.evidence.row,
+            "value": f.evidence.value,
+            "source_url": f.evidence.source_url,
+        },
+        "message": f.message,
+        "details": dict(f.extra),
+    }
+
+
+def article_record(a: Article, errors: list[ArticleError]) -> Record:
+    return {
+        "id": a.id,
+        "path": a.path,
+        "title": a.title,
+        "published": plain(a.published),
+        "source": a.source,
+        "url": a.url,
+        "language": a.language,
+        "errors": [{"line": e.line, "reason": e.reason} for e in errors],
+    }
+
+
+def error_article_record(e: ArticleError) -> Record:
+    return {
+        "id": e.article,
+        "path": e.path,
+        "title": None,
+        "published": None,
+        "source": None,
+        "url": None,
+        "language": None,
+        "errors": [{"line": e.line, "reason": e.reason}],
+    }
+
+
+def run_record(result: RunResult) -> Record:
+    """The whole findings.json document."""
+    by_article: dict[str, list[ArticleError]] = {}
+    for e in result.errors:
+        by_article.setdefault(e.article, []).append(e)
+    known = {a.id for a in result.articles}
+    articles = [article_record(a, by_article.get(a.id, [])) for a in result.articles]
+    articles += [error_article_record(e) for e in result.errors if e.article not in known]
+    return {
+        "version": __version__,
+        "reference_tables": [{"table": t, "path": p} for t, p in result.reference_tables],
+        "articles": articles,
+        "claims": [claim_record(c) for c in result.claims],
+        "findings": [finding_record(f) for f in result.findings],
+    }
