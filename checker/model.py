@@ -165,9 +165,12 @@ class Evidence:
     """What a claim was compared with: a reference row, or another article's span."""
 
     table: str  # "results", "people", "events", "elections", or "article"
-    row: str  # row key (or "article:start-end" for cross-source evidence)
-    value: str
+    row: str  # row key ("results.csv:12", or "article:start-end" for cross-source evidence)
+    value: str  # as shown to a person ("87.05%", "2014-04-07")
     source_url: str | None = None
+    number: Decimal | None = None  # the compared value, when it is a number (for plots)
+    date: dt.date | None = None  # the compared value, when it is a date (for the timeline)
+    unit: str | None = None  # unit of ``number``
 
 
 @dataclass(frozen=True, slots=True)
