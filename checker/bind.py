@@ -1,18 +1,547 @@
-"""Mention + gazetteer -> Claim (placeholder: nothing bound)."""
+"""Mention + gazetteer -> Claim: what each figure is about.
+
+A claim names the ``election`` (an id of reference_data/elections.csv), the ``entity``
+the text ties the figure to (a region, candidate, party or person, canonical), the
+``measure`` (vote_share, turnout, votes, registered, age, elapsed, date, count, other), the
+``scope`` (final, partial, preliminary, exit_poll, sub_population, claimed_by, unknown) and
+the reference keys ``region``/``option``.
+
+Binding is conservative: a figure whose subject is not clear stays unbound (measure
+"other", no election) and is reported, never guessed. The rules, in order:
+
+1. Elections are ranked per article: names and regions/candidates in the text that have
+   results in an election, its kind ("presidential", "referendum") and name, years in the
+   text, and recency relative to the publication date (an election after the publication
+   date is never a candidate). Without a publication date an election is picked only when
+   the text pins it down (a year, or "the last ... election"), else the claim is ambiguous.
+2. Scope comes from cue words in the figure's clause ("exit poll", "preliminary", "early
+   count", "with 50% of ballots counted", "polling stations in Russia", "the opposition
+   says") and from the calendar: an article published before the final result was
+   announced reports preliminary figures.
+3. Entities: "X and Y ... A% and B%, respectively" binds in order; "A% in X" binds forward;
+   otherwise the nearest name before the figure in the same clause; for a region, a name
+   from the previous sentences of the paragraph (or the title) is carried when the text
+   gives none ("similar results were registered ...").
+4. Measures come from cue words around the figure ("turnout", "took part", "backed",
+   "received ... of the vote", "votes", "registered").
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from checker.model import Article, Claim, Mention
-from checker.reference import ReferenceData
+from checker.model import Article, Claim, Measure, Mention, Scope
+from checker.reference import Election, ReferenceData
+from checker.sentences import Sentence, SentenceIndex, clause_bounds
+
+# --- cue words (lower-case, matched on lower-cased text) ---------------------------------
+
+RE_TURNOUT = re.compile(
+    r"""
+    turn[\s-]?out                       # English
+    | took\s+part | taking\s+part | participat   # "85.7% took part", "participation"
+    | явк                               # Russian/Ukrainian "явка"
+    | wahlbeteiligung | beteiligung     # German
+    | participaci[oó]n | affluenza | partecipazione  # Spanish, Italian
+    | frekwencj | részvétel | comparecimento       # Polish, Hungarian, Portuguese
+    """,
+    re.VERBOSE,
+)
+
+RE_SHARE = re.compile(
+    r"""
+    \bvot(?:e|es|ed|ing)\b | \bballots?\b | backed | back(?:ing)?\b | support | favou?r
+    | receiv | \bwon\b | \bwin(?:s|ning)?\b | \bgot\b | credited | \bshare\b | \byes\b
+    | approv | \bleave\b | \bremain\b | \bcarried\b | \bjoin
+    | stimmten | stimmen | für\s+den | голос | проголосова | за\s | pour\b | a\s+favor | votaron
+    """,
+    re.VERBOSE,
+)
+
+RE_AGAINST = re.compile(r"\bagainst\b(?!\s+all)|\bvoted\s+no\b|\bno\s+vote|\bopposed\b|против|dagegen")
+
+RE_VOTES_AFTER = re.compile(
+    r"""
+    ^[\s,]*(?:[a-z]+\s+){0,3}?           # a few words ("people were recorded as")
+    (?:votes?|ballots?|voters?\s+(?:backed|voted|supported)|people.{0,40}?vot)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+RE_REGISTERED = re.compile(
+    r"registered|eligible|electorate|on\s+the\s+(?:voter\s+)?rolls|entitled\s+to\s+vote"
+)
+
+# A share of ballots counted is a progress figure, not a result.
+RE_PROGRESS_AFTER = re.compile(
+    r"""
+    ^\s*(?:of\s+)?(?:the\s+|all\s+)?
+    (?:ballots?|votes?|protocols?|tally[\s-]sheets?|precincts?|polling\s+stations?|returns?
+       |bulletins?|districts?|the\s+vote|the\s+count)\b
+    (?:.{0,40}?\b(?:counted|processed|tallied|reporting|collected|in)\b)?
+    | ^\s*(?:counted|processed|reporting)\b
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+RE_EXIT_POLL = re.compile(
+    r"exit[\s-]?polls?|экзит|nachwahlbefragung|sondage\s+(?:de\s+)?sortie|boca\s+de\s+urna"
+)
+RE_PRELIMINARY = re.compile(
+    r"""
+    preliminar | provisional | early\s+(?:count|results?|returns|tall(?:y|ies)|figures)
+    | initial\s+(?:count|results?|figures) | first\s+(?:results?|bulletin|count)
+    | partial\s+(?:count|results?) | so\s+far | by\s+the\s+time | as\s+of\b | had\s+reached
+    | vorläufig | предварительн | préliminaire | preliminares
+    """,
+    re.VERBOSE,
+)
+RE_SUB_POPULATION = re.compile(
+    r"""
+    abroad | diaspora | overseas | polling\s+stations?\s+(?:in|outside) | cast\s+(?:in|outside)
+    | outside\s+(?:the\s+)?(?:country|republic|region) | in\s+russia\s+itself | among\s+\w+\s+voters
+    """,
+    re.VERBOSE,
+)
+RE_CLAIMED_BY = re.compile(
+    r"""
+    opposition | independent\s+(?:count|tally|monitors?|observers?|estimate)
+    | its\s+own\s+(?:witnesses|count|tally) | parallel\s+(?:vote\s+)?(?:count|tabulation)
+    | according\s+to\s+(?:the\s+)?(?:campaign|observers)
+    """,
+    re.VERBOSE,
+)
+RE_RESPECTIVELY = re.compile(
+    r"respectively|beziehungsweise|bzw\.|соответственно|відповідно|respectivement|respectivamente"
+    r"|rispettivamente|odpowiednio|illetve"
+)
+RE_LAST_ELECTION = re.compile(r"\b(?:last|latest|most\s+recent|recent|previous)\b")
+RE_FORWARD_LINK = re.compile(r"^[^,;.\d%]{0,40}?\b(?:in|for|among|by)\s+(?:the\s+)?$")
+
+_KIND_CUES: dict[str, re.Pattern[str]] = {
+    "presidential": re.compile(r"presiden|президент|präsident|présiden"),
+    "parliamentary": re.compile(r"parliament|duma|seats|legislat|парламент|дум"),
+    "referendum": re.compile(r"referend|plebiscit|референдум|vote\s+to\s+(?:join|leave)"),
+}
+
+_YES_WORDS = re.compile(r"\byes\b|backed|support|favou?r|join|approv|für|за\b|pour\b|a\s+favor")
+
+PLACE_TYPES = frozenset({"place"})
+OPTION_TYPES = frozenset({"person", "party", "option"})
 
 
 def claim_id(m: Mention) -> str:
+    """A stable id: the same mention of the same article always gets the same id."""
     digest = hashlib.sha1(f"{m.article}\0{m.start}\0{m.end}\0{m.kind}".encode()).hexdigest()
     return "C" + digest[:10]
 
 
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    canonical: str
+    type: str
+
+
+@dataclass(slots=True)
+class _Context:
+    article: Article
+    ref: ReferenceData
+    low: str  # lower-cased text
+    sentences: SentenceIndex
+    hits: list[_Hit]
+    ranked: list[Election]
+    years: set[int]
+    progress: list[Mention]
+
+
+def _election_kind_family(kind: str) -> str:
+    if "referendum" in kind or kind == "referendum":
+        return "referendum"
+    if kind.startswith("parliament"):
+        return "parliamentary"
+    return kind
+
+
+def _entities_of(ref: ReferenceData, election: str) -> set[str]:
+    out: set[str] = set()
+    for row in ref.results_for(election):
+        out.add(row.region)
+        if row.option:
+            out.add(row.option)
+    return out
+
+
+def rank_elections(
+    article: Article, hits: Sequence[_Hit], ref: ReferenceData, years: set[int]
+) -> list[Election]:
+    """Elections this article may be about, best first (see the module docstring)."""
+    low = article.text.lower()
+    names = {h.canonical for h in hits}
+    scored: list[tuple[int, int, str, Election]] = []
+    for election in ref.elections.values():
+        if article.published is not None and election.start > article.published:
+            continue  # an election after the article cannot be what it reports
+        entities = _entities_of(ref, election.id)
+        score = 2 * len(names & entities)
+        if not names & entities:
+            continue
+        cue = _KIND_CUES.get(_election_kind_family(election.kind))
+        if cue is not None and cue.search(low):
+            score += 2
+        if any(n.lower() in low for n in (election.name, *election.names) if len(n) > 5):
+            score += 3
+        if election.end.year in years or election.start.year in years:
+            score += 2
+        if article.published is not None:
+            age_days = (article.published - election.end).days
+        else:
+            age_days = (dt.date.max - election.end).days
+        scored.append((-score, age_days, election.id, election))
+    scored.sort(key=lambda t: t[:3])
+    return [t[3] for t in scored]
+
+
+def _national_region(ref: ReferenceData, election: Election) -> str | None:
+    regions = {row.region for row in ref.results_for(election.id)}
+    if len(regions) == 1:
+        return next(iter(regions))
+    canonical = ref.gazetteer.canonical(election.country)
+    if canonical in regions:
+        return canonical
+    for region in regions:
+        if region.lower() == election.country.lower():
+            return region
+    return None
+
+
+def _scope(ctx: _Context, m: Mention, sentence: Sentence, election: Election | None) -> tuple[Scope, str]:
+    a, b = clause_bounds(ctx.article.text, sentence, m.start)
+    clause = ctx.low[a:b]
+    before = ctx.low[sentence.start : m.start]
+    if RE_EXIT_POLL.search(clause) or RE_EXIT_POLL.search(before):
+        return "exit_poll", "exit poll"
+    if RE_CLAIMED_BY.search(ctx.low[sentence.start : sentence.end]):
+        return "claimed_by", "claimed by the opposition or an independent count"
+    if _has_progress_figure(ctx, sentence) or RE_PRELIMINARY.search(ctx.low[sentence.start : sentence.end]):
+        return "partial", "partial or early count"
+    if RE_SUB_POPULATION.search(clause):
+        return "sub_population", "a sub-population (votes abroad, one territory)"
+    published = ctx.article.published
+    if election is not None and published is not None:
+        final_date = election.result_date or election.end
+        if published < final_date:
+            return "preliminary", f"published {published} before the final result ({final_date})"
+    return "final", ""
+
+
+def _has_progress_figure(ctx: _Context, sentence: Sentence) -> bool:
+    return any(sentence.start <= m.start < sentence.end for m in ctx.progress)
+
+
+def _is_progress(ctx: _Context, m: Mention) -> bool:
+    if m.kind != "percent":
+        return False
+    after = ctx.low[m.end : m.end + 80]
+    return bool(RE_PROGRESS_AFTER.search(after)) and (m.low is None or m.low < 100)
+
+
+def _hits_in(ctx: _Context, start: int, end: int, types: frozenset[str] | None = None) -> list[_Hit]:
+    return [h for h in ctx.hits if start <= h.start and h.end <= end and (types is None or h.type in types)]
+
+
+def _pick_election(ctx: _Context, entity: str | None, sentence: Sentence) -> Election | None:
+    """The best-ranked election with rows for ``entity`` (or any, when there is none)."""
+    sentence_years = {y for y in ctx.years if str(y) in ctx.article.text[sentence.start : sentence.end]}
+    candidates = ctx.ranked
+    if entity is not None:
+        candidates = [e for e in candidates if entity in _entities_of(ctx.ref, e.id)]
+    if sentence_years:
+        dated = [e for e in candidates if e.end.year in sentence_years or e.start.year in sentence_years]
+        if dated:
+            return dated[0]
+    if not candidates:
+        return None
+    if ctx.article.published is None and len(candidates) > 1:
+        # Undated article: the election must be pinned by the text ("the last election").
+        sentence_low = ctx.low[sentence.start : sentence.end]
+        if not RE_LAST_ELECTION.search(sentence_low) and candidates[0].end.year not in ctx.years:
+            return None
+        return max(candidates, key=lambda e: e.end)
+    return candidates[0]
+
+
+def _respectively_entity(ctx: _Context, m: Mention, sentence: Sentence, peers: list[Mention]) -> str | None:
+    text_low = ctx.low[sentence.start : sentence.end]
+    if not RE_RESPECTIVELY.search(text_low):
+        return None
+    figures = [p for p in peers if p.kind == m.kind and sentence.start <= p.start < sentence.end]
+    figures = [p for p in figures if not _is_progress(ctx, p)]
+    if len(figures) < 2 or m not in figures:
+        return None
+    first = figures[0].start
+    names = _hits_in(ctx, sentence.start, first, PLACE_TYPES | OPTION_TYPES)
+    known = [h for h in names if any(h.canonical in _entities_of(ctx.ref, e.id) for e in ctx.ranked)]
+    ordered: list[str] = []
+    for h in known:
+        if h.canonical not in ordered:
+            ordered.append(h.canonical)
+    if len(ordered) < len(figures):
+        return None
+    ordered = ordered[-len(figures) :]
+    return ordered[figures.index(m)]
+
+
+def _forward_entity(ctx: _Context, m: Mention, sentence: Sentence, next_start: int) -> _Hit | None:
+    """'99,23% voted yes in Donetsk': a name right after the figure, joined by in/for."""
+    limit = min(sentence.end, next_start)
+    for h in _hits_in(ctx, m.end, limit, PLACE_TYPES | OPTION_TYPES):
+        between = ctx.low[m.end : h.start]
+        if RE_FORWARD_LINK.search(between):
+            return h
+        if "," in between or ";" in between:
+            break
+    return None
+
+
+def _backward_entity(ctx: _Context, m: Mention, sentence: Sentence, types: frozenset[str]) -> _Hit | None:
+    a, _ = clause_bounds(ctx.article.text, sentence, m.start)
+    start = min(a, sentence.start) if a > m.start else a
+    hits = _hits_in(ctx, start, m.start, types)
+    if not hits:
+        hits = _hits_in(ctx, sentence.start, m.start, types)
+    return hits[-1] if hits else None
+
+
+def _carried_place(ctx: _Context, sentence_index: int, election: Election | None) -> str | None:
+    """A region named in the previous sentences of the paragraph, or in the title."""
+    if election is None:
+        return None
+    entities = _entities_of(ctx.ref, election.id)
+    here = ctx.sentences.sentences[sentence_index]
+    for i in range(sentence_index - 1, max(sentence_index - 3, -1), -1):
+        prev = ctx.sentences.sentences[i]
+        if prev.paragraph != here.paragraph and i != 0:
+            break
+        for h in reversed(_hits_in(ctx, prev.start, prev.end, PLACE_TYPES)):
+            if h.canonical in entities:
+                return h.canonical
+    if ctx.article.title:
+        for h in ctx.ref.gazetteer.find(ctx.article.title):
+            if h.type in PLACE_TYPES and h.canonical in entities:
+                return h.canonical
+    return None
+
+
+def _measure_for_number(
+    ctx: _Context, m: Mention, sentence: Sentence, prev_end: int, next_start: int
+) -> Measure | None:
+    left = ctx.low[max(prev_end, sentence.start, m.start - 60) : m.start]
+    right = ctx.low[m.end : min(next_start, sentence.end, m.end + 60)]
+    if m.kind == "percent":
+        if RE_TURNOUT.search(left) or re.match(r"^\s*(?:turn[\s-]?out|took\s+part|явк)", right):
+            return "turnout"
+        if re.match(r"^[^.;]{0,20}\b(?:took|take|taking)\s+part", right):
+            return "turnout"
+        a, b = clause_bounds(ctx.article.text, sentence, m.start)
+        if RE_SHARE.search(left) or RE_SHARE.search(right) or RE_SHARE.search(ctx.low[a:b]):
+            return "vote_share"
+        return None
+    # counts
+    if RE_REGISTERED.search(right[:40]) or RE_REGISTERED.search(left[-30:]):
+        return "registered"
+    if RE_VOTES_AFTER.search(right):
+        return "votes"
+    if re.search(r"\bvot(?:e|es|ed|ing)\b|ballots", right[:50]) and "seat" not in right[:50]:
+        return "votes"
+    return None
+
+
 def bind_mentions(article: Article, mentions: Sequence[Mention], ref: ReferenceData) -> list[Claim]:
-    return [Claim(id=claim_id(m), mention=m) for m in mentions]
+    """Bind every mention of one article; unbound ones keep measure 'other'.
+
+    >>> bind_mentions.__name__
+    'bind_mentions'
+    """
+    text = article.text
+    raw_hits = ref.gazetteer.find(text)
+    hits = [_Hit(h.start, h.end, h.canonical, h.type) for h in raw_hits]
+    years = {int(str(m.low)[:4]) for m in mentions if m.kind in ("year", "date", "date_range") and m.low}
+    ctx = _Context(
+        article=article,
+        ref=ref,
+        low=text.lower(),
+        sentences=SentenceIndex(text),
+        hits=hits,
+        ranked=[],
+        years=years,
+        progress=[],
+    )
+    ctx.ranked = rank_elections(article, hits, ref, years)
+    ctx.progress = [m for m in mentions if _is_progress(ctx, m)]
+    claims = _bind_all(ctx, list(mentions), {id(p) for p in ctx.progress})
+    return [replace(c, quote=quote(text, c.sentence)) for c in claims]
+
+
+def quote(text: str, span: tuple[int, int], limit: int = 600) -> str:
+    """The sentence at ``span`` with white space collapsed, cut at ``limit`` characters."""
+    flat = " ".join(text[span[0] : span[1]].split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _bind_all(ctx: _Context, mentions: list[Mention], progress_ids: set[int]) -> list[Claim]:
+    claims: list[Claim] = []
+    previous_share: dict[int, tuple[Measure, str | None]] = {}  # paragraph -> last measure/option
+    numeric = [m for m in mentions if m.kind in ("percent", "count")]
+    for m in mentions:
+        si = ctx.sentences.index_of(m.start)
+        sentence = ctx.sentences.at(m.start)
+        span = (sentence.start, sentence.end)
+        if id(m) in progress_ids:
+            claims.append(
+                Claim(claim_id(m), m, measure="other", scope="unknown", sentence=span, note="share counted")
+            )
+            continue
+        if m.kind not in ("percent", "count"):
+            claims.append(_bind_calendar(ctx, m, sentence))
+            continue
+        idx = numeric.index(m)
+        prev_end = numeric[idx - 1].end if idx > 0 else sentence.start
+        next_start = numeric[idx + 1].start if idx + 1 < len(numeric) else sentence.end
+        measure = _measure_for_number(ctx, m, sentence, prev_end, next_start)
+        notes: list[str] = []
+        # entity
+        entity: str | None = _respectively_entity(ctx, m, sentence, numeric)
+        if entity is not None:
+            notes.append("bound by a 'respectively' list")
+        else:
+            fwd = _forward_entity(ctx, m, sentence, next_start)
+            back = _backward_entity(ctx, m, sentence, PLACE_TYPES | OPTION_TYPES)
+            chosen = None
+            for cand in (fwd, back):
+                if cand is not None and any(
+                    cand.canonical in _entities_of(ctx.ref, e.id) for e in ctx.ranked
+                ):
+                    chosen = cand
+                    break
+            if chosen is not None:
+                entity = chosen.canonical
+        if measure is None and m.kind == "percent" and entity is not None:
+            carried = previous_share.get(sentence.paragraph) or previous_share.get(sentence.paragraph - 1)
+            if carried is not None and re.search(
+                r"\bfigure\b|\bit\s+was\b|similar|\bwere\b", ctx.low[span[0] : span[1]]
+            ):
+                measure = carried[0]
+                notes.append("measure carried from the previous sentence")
+        if measure is None:
+            claims.append(
+                Claim(claim_id(m), m, measure="count" if m.kind == "count" else "other", sentence=span)
+            )
+            continue
+        election = _pick_election(ctx, entity, sentence)
+        if election is None and entity is None:
+            claims.append(Claim(claim_id(m), m, measure=measure, sentence=span, note="no election found"))
+            continue
+        if election is None:
+            claims.append(
+                Claim(
+                    claim_id(m), m, entity=entity, measure=measure, sentence=span, note="election ambiguous"
+                )
+            )
+            continue
+        entity_type = ctx.ref.gazetteer.type_of(entity) if entity else None
+        region: str | None = None
+        option: str | None = None
+        if entity is not None and entity_type in OPTION_TYPES:
+            option = entity
+            region = _national_region(ctx.ref, election)
+        elif entity is not None:
+            region = entity
+        if region is None and entity is None and measure in ("turnout", "registered"):
+            region = _carried_place(ctx, si, election) or _national_region(ctx.ref, election)
+            entity = region
+        if region is None and entity is None and measure in ("vote_share", "votes"):
+            region = _carried_place(ctx, si, election)
+            entity = region
+            if region is not None:
+                notes.append("region carried from an earlier sentence")
+        if measure in ("vote_share", "votes") and option is None and region is not None:
+            option = _referendum_option(ctx, election, m, sentence)
+        if measure == "vote_share" and m.kind == "percent":
+            previous_share[sentence.paragraph] = (measure, option)
+        scope, why = _scope(ctx, m, sentence, election)
+        if why:
+            notes.append(why)
+        claims.append(
+            Claim(
+                claim_id(m),
+                m,
+                election=election.id,
+                entity=entity,
+                measure=measure,
+                scope=scope,
+                region=region,
+                option=option,
+                sentence=span,
+                note="; ".join(notes),
+            )
+        )
+    return claims
+
+
+def _referendum_option(ctx: _Context, election: Election, m: Mention, sentence: Sentence) -> str | None:
+    """'backed joining Russia' is the yes option of a referendum; 'against' is no."""
+    if "referendum" not in election.kind:
+        return None
+    options = {row.option for row in ctx.ref.results_for(election.id) if row.option}
+    sentence_low = ctx.low[sentence.start : sentence.end]
+    if RE_AGAINST.search(sentence_low):
+        wanted = "No"
+    elif _YES_WORDS.search(sentence_low):
+        wanted = "Yes"
+    else:
+        return None
+    return wanted if wanted in options else None
+
+
+def _bind_calendar(ctx: _Context, m: Mention, sentence: Sentence) -> Claim:
+    span = (sentence.start, sentence.end)
+    if m.kind == "age":
+        person = _backward_entity(ctx, m, sentence, frozenset({"person"}))
+        if person is None:
+            hits = _hits_in(ctx, m.end, sentence.end, frozenset({"person"}))
+            person = hits[0] if hits else None
+        if person is None:
+            # "... died ... at the age of 47" after a sentence that names him.
+            for h in reversed(
+                _hits_in(ctx, max(0, sentence.start - 400), sentence.start, frozenset({"person"}))
+            ):
+                person = h
+                break
+        return Claim(
+            claim_id(m), m, entity=person.canonical if person else None, measure="age", sentence=span
+        )
+    measure: Measure = "elapsed" if m.kind == "duration" else "date"
+    election = None
+    sentence_low = ctx.low[sentence.start : sentence.end]
+    if re.search(r"vot|referend|election|ballot|poll|wahl|выбор|голосова|abstimmung", sentence_low):
+        names = {h.canonical for h in _hits_in(ctx, sentence.start, sentence.end)}
+        for e in ctx.ranked:
+            if names & _entities_of(ctx.ref, e.id) or not names:
+                election = e
+                break
+        if election is None and ctx.ranked:
+            election = ctx.ranked[0]
+    return Claim(
+        claim_id(m),
+        m,
+        election=election.id if election else None,
+        measure=measure,
+        scope="final" if election else "unknown",
+        sentence=span,
+    )

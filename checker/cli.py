@@ -11,7 +11,9 @@ import datetime as dt
 import json
 import logging
 import sys
-from enum import Enum
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -32,13 +34,13 @@ reference_app = typer.Typer(help="Inspect and validate reference tables.", no_ar
 app.add_typer(reference_app, name="reference")
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     discrepancy = "discrepancy"
     major = "major"
     never = "never"
@@ -71,7 +73,9 @@ def _main(
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False,
 ) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
+    )
 
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Article files or folders (searched recursively).")]
@@ -84,7 +88,9 @@ PublishedOpt = Annotated[
 @app.command()
 def extract(
     paths: PathsArg,
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.table,
+    fmt: Annotated[
+        ExtractFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExtractFormat.table,
     published: PublishedOpt = None,
 ) -> None:
     """Print every figure found in the articles (one mention per line).
@@ -127,7 +133,26 @@ def extract(
         raise typer.Exit(3)
 
 
-class ReportPart(str, Enum):
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[int], None] | None]:
+    """A progress line on a terminal; nothing when quiet or when stderr is not a terminal."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.completed} articles checked"), TimeElapsedColumn())
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task("check", total=None)
+        yield lambda n: bar.advance(task, n)
+
+
+class ReportPart(StrEnum):
     json = "json"
     csv = "csv"
     md = "md"
@@ -159,7 +184,13 @@ def check(
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Which findings make the exit code 1.")
     ] = FailOn.discrepancy,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).")] = 0,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="Where the per-article work runs.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address, with --engine dask.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary output.")] = False,
 ) -> None:
     """Check the figures in the articles and write a report.
@@ -173,7 +204,16 @@ def check(
     out_dir = out if out is not None else _default_out(paths)
     parts = {p.value for p in formats} if formats else {p.value for p in ReportPart}
     try:
-        result = run_check(paths, reference_dirs=reference or [], published=pub, jobs=jobs)
+        with _progress(quiet) as tick:
+            result = run_check(
+                paths,
+                reference_dirs=reference or [],
+                published=pub,
+                jobs=jobs,
+                engine=engine.value,
+                scheduler=scheduler,
+                progress=tick,
+            )
         written = write_report(result, out_dir, parts=parts)
     except CheckerError as err:
         raise _fail(err) from None

@@ -49,9 +49,7 @@ Qualifier = Literal["exact", "more_than", "less_than", "at_least", "at_most", "a
 Precision = Literal["day", "week", "weekend", "month", "season", "year", "decade"]
 
 Measure = Literal["vote_share", "turnout", "votes", "registered", "age", "elapsed", "date", "count", "other"]
-Scope = Literal[
-    "final", "partial", "preliminary", "exit_poll", "sub_population", "claimed_by", "unknown"
-]
+Scope = Literal["final", "partial", "preliminary", "exit_poll", "sub_population", "claimed_by", "unknown"]
 Check = Literal["reference", "cross_source", "internal", "temporal"]
 Verdict = Literal["consistent", "discrepancy", "unverifiable", "ambiguous"]
 Severity = Literal["minor", "major"]
@@ -144,10 +142,12 @@ class Claim:
     entity: str | None = None
     measure: Measure = "other"
     scope: Scope = "unknown"
-    option: str | None = None  # the candidate/option a vote share belongs to
+    region: str | None = None  # the region whose result the figure reports (reference key)
+    option: str | None = None  # the candidate/option a vote share belongs to (reference key)
     group: str | None = None  # id shared by claims bound by one "respectively" list
     sentence: tuple[int, int] = (0, 0)  # span of the sentence that holds the mention
     note: str = ""  # how the binding was made (cue words), for the report
+    quote: str = ""  # the sentence's text (white space collapsed), so reports need no article text
 
     @property
     def article(self) -> str:

@@ -72,11 +72,13 @@ def claim_record(c: Claim) -> Record:
         "qualifier": m.qualifier,
         "election": c.election,
         "entity": c.entity,
+        "region": c.region,
         "option": c.option,
         "measure": c.measure,
         "scope": c.scope,
         "group": c.group,
         "sentence": [c.sentence[0], c.sentence[1]],
+        "quote": c.quote,
         "note": c.note,
     }
 

@@ -1,0 +1,285 @@
+"""Consistency inside one article: arithmetic between its own figures.
+
+* Shares of one contest (same election, region and scope, different options) whose
+  rounding intervals cannot add up to 100% or less.
+* A vote count next to its share ("3.21%, or about 500,000 votes"): the count implied by the
+  share and the article's own total (registered voters x turnout, or another candidate's
+  count and share) must overlap the stated count. Interval arithmetic on every rounded
+  figure, so rounding alone never makes a discrepancy.
+* A stated margin ("a margin of almost 1.3 million") against the difference of two counts.
+* The same quantity given twice with intervals that do not overlap ("87%" and "78%" for
+  the same region).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from itertools import combinations, pairwise
+
+from checker.checks.common import finding_id, fmt_number, reported, severity_for
+from checker.model import Article, Claim, Difference, Finding
+
+HUNDRED = Decimal(100)
+BIG = Decimal(10) ** 12
+RE_MARGIN = re.compile(
+    r"(?:margin|lead|gap|difference)\s+of\s+(?:about\s+|almost\s+|nearly\s+|some\s+)?$|\bby\s+$"
+)
+
+
+def _bounds(c: Claim) -> tuple[Decimal, Decimal]:
+    low = c.mention.low if isinstance(c.mention.low, Decimal) else Decimal(0)
+    high = c.mention.high if isinstance(c.mention.high, Decimal) else BIG
+    return low, high
+
+
+def _overlap(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _gap(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> Decimal:
+    """b minus a, as the distance between the intervals (0 when they overlap)."""
+    if b[0] > a[1]:
+        return b[0] - a[1]
+    if b[1] < a[0]:
+        return b[1] - a[0]
+    return Decimal(0)
+
+
+def _fmt_interval(iv: tuple[Decimal, Decimal], unit: str = "") -> str:
+    lo, hi = (x.quantize(Decimal(1)) if unit != "percent" else x.quantize(Decimal("0.01")) for x in iv)
+    if hi >= BIG:
+        return f"at least {fmt_number(lo, unit)}"
+    return f"{fmt_number(lo, unit)}–{fmt_number(hi, unit)}"
+
+
+def check_share_sums(claims: Sequence[Claim], article: Article) -> list[Finding]:
+    """Shares of one contest whose lower bounds already add up to more than 100%."""
+    groups: dict[tuple[object, ...], list[Claim]] = {}
+    for c in claims:
+        if c.measure != "vote_share" or c.mention.kind != "percent" or c.election is None:
+            continue
+        if c.mention.qualifier in ("more_than", "at_least", "less_than", "at_most", "range", "vague"):
+            continue
+        groups.setdefault((c.election, c.region, c.scope), []).append(c)
+    out: list[Finding] = []
+    for group in groups.values():
+        by_option: dict[object, Claim] = {}
+        unnamed: list[Claim] = []
+        for c in group:
+            if c.option is None:
+                unnamed.append(c)
+            elif c.option not in by_option:
+                by_option[c.option] = c
+        members = sorted([*by_option.values(), *unnamed], key=lambda c: c.mention.start)
+        if len(members) < 2:
+            continue
+        total_low = sum((_bounds(c)[0] for c in members), Decimal(0))
+        if total_low <= HUNDRED:
+            continue
+        ids = tuple(c.id for c in members)
+        listing = " + ".join(c.mention.text for c in members)
+        diff = total_low - HUNDRED
+        out.append(
+            Finding(
+                finding_id("internal", ids, "sum"),
+                "internal",
+                "discrepancy",
+                ids,
+                f"Shares of one contest add up to more than 100%: {listing} is at least "
+                f"{fmt_number(total_low.quantize(Decimal('0.01')), 'percent')} even allowing for rounding.",
+                severity=severity_for(diff, "percentage_point"),
+                difference=Difference(diff, "percentage_point"),
+                extra=(("article", article.id),),
+            )
+        )
+    return out
+
+
+def _fraction(c: Claim) -> tuple[Decimal, Decimal]:
+    lo, hi = _bounds(c)
+    return lo / HUNDRED, min(hi, HUNDRED) / HUNDRED
+
+
+def _mul(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal]:
+    return a[0] * b[0], a[1] * b[1]
+
+
+def _div(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal] | None:
+    if b[0] <= 0:
+        return None
+    return a[0] / b[1], (a[1] / b[0] if a[1] < BIG else BIG)
+
+
+def _pairs(claims: Sequence[Claim], text: str) -> list[tuple[Claim, Claim]]:
+    """(share, votes) pairs for the same option: adjacent in one sentence."""
+    out = []
+    ordered = sorted(claims, key=lambda c: c.mention.start)
+    for a, b in pairwise(ordered):
+        kinds = {a.measure, b.measure}
+        if kinds != {"vote_share", "votes"} or a.sentence != b.sentence:
+            continue
+        if a.option is None or a.option != b.option or a.election != b.election:
+            continue
+        if a.scope != b.scope:
+            continue
+        share, votes = (a, b) if a.measure == "vote_share" else (b, a)
+        out.append((share, votes))
+    return out
+
+
+def check_counts_against_shares(claims: Sequence[Claim], article: Article) -> list[Finding]:
+    """A count stated with its share must agree with the article's own totals."""
+    out: list[Finding] = []
+    pairs = _pairs(claims, article.text)
+    for share, votes in pairs:
+        base: tuple[Decimal, Decimal] | None = None
+        how = ""
+        registered = [c for c in claims if c.measure == "registered" and c.election == share.election]
+        turnout = [
+            c
+            for c in claims
+            if c.measure == "turnout"
+            and c.election == share.election
+            and c.scope == share.scope
+            and c.region == share.region
+        ]
+        if registered and turnout:
+            base = _mul(_bounds(registered[0]), _fraction(turnout[0]))
+            how = f"{turnout[0].mention.text} of {registered[0].mention.text} registered voters"
+            evidence_ids = (registered[0].id, turnout[0].id)
+        else:
+            others = [p for p in pairs if p[0].option != share.option]
+            if not others:
+                continue
+            o_share, o_votes = others[0]
+            base = _div(_bounds(o_votes), _fraction(o_share))
+            how = f"{o_votes.mention.text} being {o_share.mention.text}"
+            evidence_ids = (o_share.id, o_votes.id)
+        if base is None:
+            continue
+        implied = _mul(base, _fraction(share))
+        stated = _bounds(votes)
+        ids = (share.id, votes.id, *evidence_ids)
+        if _overlap(implied, stated):
+            out.append(
+                Finding(
+                    finding_id("internal", ids, "count"),
+                    "internal",
+                    "consistent",
+                    ids,
+                    f"{reported(votes)} agrees with {reported(share)} of the total implied by {how} "
+                    f"({_fmt_interval(implied)} votes).",
+                )
+            )
+            continue
+        diff = _gap(implied, stated)
+        mid = (implied[0] + implied[1]) / 2
+        out.append(
+            Finding(
+                finding_id("internal", ids, "count"),
+                "internal",
+                "discrepancy",
+                ids,
+                f"{reported(votes)} does not fit {reported(share)}: with {how} the share is about "
+                f"{_fmt_interval(implied)} votes.",
+                severity=severity_for(diff, "count", mid),
+                difference=Difference(diff, "count"),
+            )
+        )
+    return out
+
+
+def check_margins(claims: Sequence[Claim], article: Article) -> list[Finding]:
+    """'a margin of almost 1.3 million votes' against the difference of two stated counts."""
+    out: list[Finding] = []
+    low_text = article.text.lower()
+    counts = [c for c in claims if c.measure == "votes" and c.mention.kind == "count"]
+    for c in claims:
+        if c.mention.kind != "count":
+            continue
+        before = low_text[max(0, c.mention.start - 30) : c.mention.start]
+        if not RE_MARGIN.search(before):
+            continue
+        same = [v for v in counts if v.sentence == c.sentence and v.id != c.id]
+        if len(same) < 2:
+            continue
+        a, b = same[0], same[1]
+        (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+        diff_iv = (max(alo - bhi, blo - ahi, Decimal(0)), max(ahi - blo, bhi - alo))
+        stated = _bounds(c)
+        ids = (c.id, a.id, b.id)
+        if _overlap(diff_iv, stated):
+            out.append(
+                Finding(
+                    finding_id("internal", ids, "margin"),
+                    "internal",
+                    "consistent",
+                    ids,
+                    f"The margin {reported(c)} agrees with {a.mention.text} − {b.mention.text} "
+                    f"({_fmt_interval(diff_iv)}).",
+                )
+            )
+        else:
+            gap = _gap(diff_iv, stated)
+            out.append(
+                Finding(
+                    finding_id("internal", ids, "margin"),
+                    "internal",
+                    "discrepancy",
+                    ids,
+                    f"The margin {reported(c)} does not agree with {a.mention.text} − {b.mention.text} "
+                    f"({_fmt_interval(diff_iv)}).",
+                    severity=severity_for(gap, "count", diff_iv[1]),
+                    difference=Difference(gap, "count"),
+                )
+            )
+    return out
+
+
+def check_restated(claims: Sequence[Claim], article: Article) -> list[Finding]:
+    """The same quantity given twice in one article with intervals that do not overlap."""
+    out: list[Finding] = []
+    keyed: dict[tuple[object, ...], list[Claim]] = {}
+    for c in claims:
+        if c.election is None or c.region is None or c.measure not in ("vote_share", "turnout", "votes"):
+            continue
+        if c.measure in ("vote_share", "votes") and c.option is None:
+            continue
+        keyed.setdefault((c.election, c.region, c.option, c.measure, c.scope), []).append(c)
+    for group in keyed.values():
+        for a, b in combinations(group, 2):
+            if _overlap(_bounds(a), _bounds(b)):
+                continue
+            ids = (a.id, b.id)
+            diff = _gap(_bounds(a), _bounds(b))
+            unit = "percentage_point" if a.mention.kind == "percent" else "count"
+            out.append(
+                Finding(
+                    finding_id("internal", ids, "restated"),
+                    "internal",
+                    "discrepancy",
+                    ids,
+                    f"The article gives the same figure twice differently: {reported(a)} and {reported(b)} "
+                    f"for {a.option or a.region}.",
+                    severity=severity_for(diff, unit, _bounds(a)[1]),
+                    difference=Difference(diff, unit),
+                )
+            )
+    return out
+
+
+def check_internal(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Finding]:
+    """Every internal-consistency finding, article by article."""
+    by_article: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_article.setdefault(c.article, []).append(c)
+    out: list[Finding] = []
+    for article in articles:
+        mine = by_article.get(article.id, [])
+        out += check_share_sums(mine, article)
+        out += check_counts_against_shares(mine, article)
+        out += check_margins(mine, article)
+        out += check_restated(mine, article)
+    return out

@@ -1,0 +1,374 @@
+"""Claims against the official results (reference_data/results.csv).
+
+* A ``final`` claim is measured against the final official row of its election, region
+  and option; it is consistent when the official value lies in its interval.
+* A claim whose scope is not final (exit poll, partial or preliminary count, a
+  sub-population, a figure claimed by the opposition) is compared with the alternative rows
+  of that stage; it is never a discrepancy against the final result.
+* A final claim that misses the final figure but matches an alternative figure of the same
+  contest (a preliminary count, the turnout inside one territory) is ``ambiguous``: the
+  journalist may have quoted that figure.
+* Two claims that each miss but match with their regions/options exchanged are a swap.
+* A person named almost like a reference person ("Denis Pushlin") is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from itertools import combinations
+
+from checker.checks.common import contains, distance, finding_id, fmt_number, reported, severity_for
+from checker.model import Article, Claim, Difference, Evidence, Finding
+from checker.reference import ReferenceData, ResultRow
+
+CHECKED_MEASURES = ("vote_share", "turnout", "votes", "registered")
+
+_STAGE_WORDS = {
+    "final": "official final",
+    "preliminary": "preliminary",
+    "partial": "partial-count",
+    "exit_poll": "exit-poll",
+    "sub_population": "sub-population",
+    "claimed_by": "claimed",
+}
+
+_MEASURE_WORDS = {
+    "vote_share": "share",
+    "turnout": "turnout",
+    "votes": "vote count",
+    "registered": "number of registered voters",
+}
+
+
+def row_value(row: ResultRow, measure: str) -> Decimal | None:
+    """The figure of ``row`` that a claim of ``measure`` reports."""
+    if measure == "vote_share":
+        return row.share
+    if measure == "turnout":
+        return row.turnout
+    if measure == "votes":
+        return Decimal(row.votes) if row.votes is not None else None
+    if measure == "registered":
+        return Decimal(row.registered) if row.registered is not None else None
+    return None
+
+
+def _unit(measure: str) -> tuple[str, str]:
+    """(unit of the value, unit of the difference)."""
+    if measure in ("vote_share", "turnout"):
+        return "percent", "percentage_point"
+    return "count", "count"
+
+
+def candidate_rows(ref: ReferenceData, claim: Claim) -> list[ResultRow]:
+    """Rows of the claim's contest that carry a value for its measure."""
+    if claim.election is None or claim.region is None:
+        return []
+    rows = []
+    for row in ref.results_for(claim.election):
+        if row.region != claim.region:
+            continue
+        if claim.measure in ("vote_share", "votes") and row.option != claim.option:
+            continue
+        if row_value(row, claim.measure) is None:
+            continue
+        rows.append(row)
+    return rows
+
+
+def _subject(claim: Claim) -> str:
+    who = claim.option if claim.measure in ("vote_share", "votes") and claim.option else None
+    where = claim.region or claim.entity or "?"
+    if who and who not in ("Yes", "No") and who != where:
+        return who
+    if who in ("Yes", "No"):
+        return f"{where} ({who.lower()})"
+    return where
+
+
+def _evidence(row: ResultRow, measure: str) -> Evidence:
+    value = row_value(row, measure)
+    unit, _ = _unit(measure)
+    return Evidence(
+        table="results",
+        row=row.key,
+        value=fmt_number(value, unit) if value is not None else "",
+        source_url=row.source_url,
+        number=value,
+        unit=unit,
+    )
+
+
+def _first_source(row: ResultRow) -> str:
+    return row.source_url.split(" ; ")[0] if row.source_url else "reference table"
+
+
+def check_claim(claim: Claim, ref: ReferenceData) -> Finding | None:
+    """The reference finding for one claim, or None when the claim is not checkable."""
+    if claim.measure not in CHECKED_MEASURES or claim.election is None:
+        return None
+    if claim.mention.kind not in ("percent", "count"):
+        return None
+    if (claim.measure == "vote_share") != (claim.mention.kind == "percent") and claim.measure != "turnout":
+        return None
+    ids = (claim.id,)
+    what = _MEASURE_WORDS[claim.measure]
+    if claim.region is None:
+        return Finding(
+            finding_id("reference", ids),
+            "reference",
+            "ambiguous",
+            ids,
+            f"Reported {reported(claim)} as a {what} in {claim.election}, but the text does not say "
+            "for which region or candidate.",
+        )
+    rows = candidate_rows(ref, claim)
+    finals = [r for r in rows if r.stage == "final"]
+    unit, diff_unit = _unit(claim.measure)
+    subject = _subject(claim)
+    if claim.measure in ("vote_share", "votes") and claim.option is None:
+        return Finding(
+            finding_id("reference", ids),
+            "reference",
+            "ambiguous",
+            ids,
+            f"Reported {reported(claim)} for {subject}, but the text does not say which option or "
+            "candidate the figure belongs to.",
+        )
+    if claim.scope not in ("final", "unknown"):
+        return _check_alternative(claim, rows, finals, subject, what)
+    if not finals:
+        return Finding(
+            finding_id("reference", ids),
+            "reference",
+            "unverifiable",
+            ids,
+            f"Reported {reported(claim)} as the {what} for {subject} in {claim.election}; the reference "
+            "tables hold no official figure to compare with.",
+        )
+    final = finals[-1]
+    value = row_value(final, claim.measure)
+    assert value is not None
+    evidence = _evidence(final, claim.measure)
+    if contains(claim.mention, value):
+        return Finding(
+            finding_id("reference", ids),
+            "reference",
+            "consistent",
+            ids,
+            f"Reported {reported(claim)} for {subject}; the official final {what} was "
+            f"{fmt_number(value, unit)}, inside the reported range. Source: {_first_source(final)}",
+            evidence=evidence,
+        )
+    alternatives = [
+        r
+        for r in rows
+        if r.stage != "final" and contains(claim.mention, row_value(r, claim.measure) or Decimal(-1))
+    ]
+    diff = distance(claim.mention, value)
+    difference = Difference(diff, diff_unit)
+    if alternatives:
+        alt = alternatives[0]
+        alt_value = row_value(alt, claim.measure)
+        assert alt_value is not None
+        return Finding(
+            finding_id("reference", ids),
+            "reference",
+            "ambiguous",
+            ids,
+            f"Reported {reported(claim)} for {subject}: this matches the {_STAGE_WORDS[alt.stage]} figure "
+            f"{fmt_number(alt_value, unit)}{_as_of(alt)}, not the official final {what} "
+            f"{fmt_number(value, unit)}; the article may quote the earlier or partial figure. "
+            f"Source: {_first_source(alt)}",
+            difference=difference,
+            evidence=_evidence(alt, claim.measure),
+            extra=(("final_row", final.key), ("final_value", fmt_number(value, unit))),
+        )
+    direction = "below" if diff < 0 else "above"
+    return Finding(
+        finding_id("reference", ids),
+        "reference",
+        "discrepancy",
+        ids,
+        f"Reported {reported(claim)} for {subject}; the official final {what} was {fmt_number(value, unit)} "
+        f"({fmt_number(abs(diff), diff_unit)} {direction} the reported range). "
+        f"Source: {_first_source(final)}",
+        severity=severity_for(diff, diff_unit, value),
+        difference=difference,
+        evidence=evidence,
+    )
+
+
+def _as_of(row: ResultRow) -> str:
+    parts = []
+    if row.counted_pct is not None:
+        parts.append(f"with {fmt_number(row.counted_pct, 'percent')} counted")
+    if row.as_of is not None:
+        parts.append(f"as of {row.as_of.isoformat()}")
+    if row.claimed_by:
+        parts.append(f"claimed by {row.claimed_by}")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+_COMPATIBLE = {
+    "partial": ("partial", "preliminary"),
+    "preliminary": ("preliminary", "partial"),
+    "exit_poll": ("exit_poll",),
+    "sub_population": ("sub_population",),
+    "claimed_by": ("claimed_by",),
+}
+
+
+def _check_alternative(
+    claim: Claim, rows: list[ResultRow], finals: list[ResultRow], subject: str, what: str
+) -> Finding:
+    """A non-final claim: compare with rows of its stage; never a discrepancy."""
+    ids = (claim.id,)
+    unit, diff_unit = _unit(claim.measure)
+    stages = _COMPATIBLE.get(claim.scope, (claim.scope,))
+    same_stage = [r for r in rows if r.stage in stages]
+    scope_words = {
+        "exit_poll": "an exit-poll figure",
+        "partial": "a partial-count figure",
+        "preliminary": "a figure published before the final result",
+        "sub_population": "a figure for part of the electorate",
+        "claimed_by": "a figure claimed by the opposition or an independent count",
+    }.get(claim.scope, "not a final figure")
+    for row in same_stage:
+        value = row_value(row, claim.measure)
+        if value is not None and contains(claim.mention, value):
+            return Finding(
+                finding_id("reference", ids),
+                "reference",
+                "consistent",
+                ids,
+                f"Reported {reported(claim)} for {subject} as {scope_words}; it matches the "
+                f"{_STAGE_WORDS[row.stage]} figure {fmt_number(value, unit)}{_as_of(row)}. "
+                f"Source: {_first_source(row)}",
+                evidence=_evidence(row, claim.measure),
+            )
+    if finals:
+        final = finals[-1]
+        value = row_value(final, claim.measure)
+        assert value is not None
+        if contains(claim.mention, value):
+            return Finding(
+                finding_id("reference", ids),
+                "reference",
+                "consistent",
+                ids,
+                f"Reported {reported(claim)} for {subject} as {scope_words}; the official final {what} "
+                f"{fmt_number(value, unit)} lies inside it. Source: {_first_source(final)}",
+                evidence=_evidence(final, claim.measure),
+            )
+            diff = distance(claim.mention, value)
+        return Finding(
+            finding_id("reference", ids),
+            "reference",
+            "ambiguous",
+            ids,
+            f"Reported {reported(claim)} for {subject} as {scope_words}; the official final {what} was "
+            f"{fmt_number(value, unit)}, which such a figure need not match (not a discrepancy). "
+            f"Source: {_first_source(final)}",
+            difference=Difference(diff, diff_unit),
+            evidence=_evidence(final, claim.measure),
+        )
+    return Finding(
+        finding_id("reference", ids),
+        "reference",
+        "unverifiable",
+        ids,
+        f"Reported {reported(claim)} for {subject} as {scope_words}; the reference tables hold no "
+        "figure of that kind to compare with.",
+    )
+
+
+def check_swaps(claims: Sequence[Claim], by_id: dict[str, Finding], ref: ReferenceData) -> list[Finding]:
+    """Pairs of discrepant claims that match the reference with their subjects exchanged."""
+    out: list[Finding] = []
+    bad = [c for c in claims if by_id.get(c.id) is not None and by_id[c.id].verdict == "discrepancy"]
+    for a, b in combinations(bad, 2):
+        if a.article != b.article or a.election != b.election or a.measure != b.measure:
+            continue
+        if (a.region, a.option) == (b.region, b.option):
+            continue
+        swapped_a = Claim(a.id, a.mention, a.election, a.entity, a.measure, a.scope, b.region, b.option)
+        swapped_b = Claim(b.id, b.mention, b.election, b.entity, b.measure, b.scope, a.region, a.option)
+        rows_a = [r for r in candidate_rows(ref, swapped_a) if r.stage == "final"]
+        rows_b = [r for r in candidate_rows(ref, swapped_b) if r.stage == "final"]
+        if not rows_a or not rows_b:
+            continue
+        va, vb = row_value(rows_a[-1], a.measure), row_value(rows_b[-1], b.measure)
+        if va is None or vb is None or not (contains(a.mention, va) and contains(b.mention, vb)):
+            continue
+        unit, _ = _unit(a.measure)
+        ids = (a.id, b.id)
+        out.append(
+            Finding(
+                finding_id("reference", ids, "swap"),
+                "reference",
+                "discrepancy",
+                ids,
+                f"Swapped figures: {reported(a)} is given for {_subject(a)} and {reported(b)} for "
+                f"{_subject(b)}, but the official figures are the other way round "
+                f"({_subject(b)} {fmt_number(va, unit)}, {_subject(a)} {fmt_number(vb, unit)}): "
+                "the two figures match once swapped.",
+                severity="major",
+                evidence=Evidence(
+                    table="results",
+                    row=f"{rows_a[-1].key} ; {rows_b[-1].key}",
+                    value=f"{fmt_number(va, unit)} ; {fmt_number(vb, unit)}",
+                    source_url=rows_a[-1].source_url,
+                ),
+            )
+        )
+    return out
+
+
+def check_names(articles: Sequence[Article], ref: ReferenceData) -> list[Finding]:
+    """People named almost like a reference person (a likely misspelling)."""
+    out: list[Finding] = []
+    for article in articles:
+        seen: set[str] = set()
+        for hit in ref.gazetteer.near_misses(article.text):
+            if hit.text in seen:
+                continue
+            seen.add(hit.text)
+            person = ref.people.get(hit.canonical)
+            source = person.source_url.split(" ; ")[0] if person and person.source_url else None
+            out.append(
+                Finding(
+                    finding_id("reference", (), f"{article.id}\0{hit.start}\0name"),
+                    "reference",
+                    "discrepancy",
+                    (),
+                    f"“{hit.text}” in {article.id} looks like a misspelling of {hit.canonical} "
+                    f"(not a known spelling of the name).",
+                    severity="minor",
+                    evidence=Evidence(
+                        table="people",
+                        row=f"{person.file}:{person.line}" if person else hit.canonical,
+                        value=hit.canonical,
+                        source_url=source,
+                    ),
+                    extra=(("article", article.id), ("start", str(hit.start)), ("end", str(hit.end))),
+                )
+            )
+    return out
+
+
+def check_reference(
+    articles: Sequence[Article], claims: Sequence[Claim], ref: ReferenceData
+) -> list[Finding]:
+    """Every reference finding: per claim, swaps, and misspelled names."""
+    findings: list[Finding] = []
+    by_id: dict[str, Finding] = {}
+    for claim in claims:
+        finding = check_claim(claim, ref)
+        if finding is not None:
+            findings.append(finding)
+            by_id[claim.id] = finding
+    findings += check_swaps(claims, by_id, ref)
+    findings += check_names(articles, ref)
+    return findings

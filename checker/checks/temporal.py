@@ -1,0 +1,792 @@
+"""Claims against the calendar: relative dates, ages, durations, voting dates, weekdays.
+
+Rules (also in the README, "Temporal checks"):
+
+* "N years ago" holds when the calendar-year difference between the publication date and
+  the event is N, or the elapsed time rounds to N years. "exactly N years ago", "N years
+  ago today" and "a year ago today" hold when the event (any of its days, for a vote held
+  over several days) is within 3 days of the anniversary. "about/roughly" allow one more
+  year either way.
+* "N days/weeks/months earlier/later/before/after" is measured between two dated anchors
+  the text names (an election, a death, a reference event, an explicit date); bare counts of
+  days are exact, months allow half a month either way, the qualifier widens that.
+* An age ("at the age of 47", "Putin, 71") is compared with birth and death dates at the
+  date the sentence is about: the death date when the sentence says the person died, else
+  the publication date (every date of the inferred window when it is not known).
+* A stated duration of voting ("five days of voting") or a date range is compared with the
+  election's voting dates.
+* A weekday next to a date ("on Friday, August 2") must be that date's weekday.
+* An article without a publication date gets an inferred window from anchored phrases
+  ("the last presidential election, exactly one year ago"); the window is reported and used
+  for the article's other checks.
+
+A calendar claim is a discrepancy only when the event it refers to is pinned down; when
+several reference events could be meant and none fits, the finding is ``ambiguous``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from checker.checks.common import date_range_text, finding_id, fmt_number, reported
+from checker.model import Article, Claim, Difference, Evidence, Finding, Mention
+from checker.reference import Election, ReferenceData
+from checker.sentences import SentenceIndex
+
+DAYS_PER = {"day": Decimal(1), "week": Decimal(7), "month": Decimal("30.44"), "year": Decimal("365.25")}
+EXACT_ANNIVERSARY_DAYS = 3
+
+RE_DIED = re.compile(
+    r"\b(?:died|dies|death|killed|dead)\b|\bstarb\b|\bумер|\bскончал|\bпогиб|\bmort\b|\bmurió"
+)
+RE_START_VERB = re.compile(r"\b(?:began|begin|begins|started|start|opened|kicked off)\b")
+RE_END_VERB = re.compile(r"\b(?:ended|end|ends|closed|finished|concluded|completed|processed)\b")
+RE_VOTE = re.compile(r"vot|referend|election|ballot|poll|wahl|выбор|голосова|abstimmung|scrutin|elecci")
+RE_STEMS = re.compile(r"[a-zа-яё]{4,}")
+
+# Word stems that tie a sentence to a reference event's description.
+_STOP = frozenset(
+    "that this with from were have been will would their there which what when where while into "
+    "over than then them they also said says after before later earlier people officials".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A dated thing the text refers to: an election, an event, a death, an explicit date."""
+
+    label: str
+    low: dt.date
+    high: dt.date
+    table: str
+    row: str
+    source_url: str | None
+    position: int  # where the text names it
+
+
+@dataclass(slots=True)
+class _ArticleContext:
+    article: Article
+    claims: list[Claim]
+    sentences: SentenceIndex
+    low: str
+    published: tuple[dt.date, dt.date] | None  # given or inferred window
+    inferred: bool
+
+
+def _years_between(a: dt.date, b: dt.date) -> int:
+    """Whole years from ``a`` to ``b`` (an age).
+
+    >>> _years_between(dt.date(1976, 6, 4), dt.date(2024, 2, 16))
+    47
+    """
+    years = b.year - a.year
+    if (b.month, b.day) < (a.month, a.day):
+        years -= 1
+    return years
+
+
+def _shift_years(d: dt.date, years: int) -> dt.date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in RE_STEMS.findall(text.lower()) if w not in _STOP}
+
+
+def _decimal(value: object) -> Decimal | None:
+    return value if isinstance(value, Decimal) else None
+
+
+# --- anchors -----------------------------------------------------------------------------
+
+
+def _sentence_names(ref: ReferenceData, text: str) -> set[str]:
+    return {h.canonical for h in ref.gazetteer.find(text)}
+
+
+def _event_anchors(ref: ReferenceData, sentence_text: str, names: set[str], position: int) -> list[Anchor]:
+    stems = _stems(sentence_text)
+    scored: list[tuple[int, Anchor]] = []
+    for event in ref.events:
+        shared_names = names & set(event.entities)
+        shared_words = stems & _stems(event.description)
+        if not shared_names and len(shared_words) < 2:
+            continue
+        if not shared_words:
+            continue
+        score = 2 * len(shared_names) + len(shared_words)
+        scored.append(
+            (
+                score,
+                Anchor(
+                    event.description,
+                    event.date,
+                    event.date,
+                    "events",
+                    f"{event.file}:{event.line}",
+                    event.source_url,
+                    position,
+                ),
+            )
+        )
+    scored.sort(key=lambda t: -t[0])
+    if not scored:
+        return []
+    best = scored[0][0]
+    return [a for s, a in scored if s >= best - 1]
+
+
+def _election_anchors(
+    ref: ReferenceData, sentence_text: str, names: set[str], near: dt.date | None, position: int
+) -> list[Anchor]:
+    low = sentence_text.lower()
+    if not RE_VOTE.search(low):
+        return []
+    out: list[tuple[int, Anchor]] = []
+    for e in ref.elections.values():
+        entities = {r.region for r in ref.results_for(e.id)} | {
+            r.option for r in ref.results_for(e.id) if r.option
+        }
+        if not names & entities:
+            continue
+        if near is not None and abs((e.end - near).days) > 366 * 3:
+            continue
+        distance = abs((e.end - near).days) if near else 0
+        low_d, high_d = e.start, e.end
+        if RE_START_VERB.search(low):
+            high_d = e.start
+        elif RE_END_VERB.search(low):
+            low_d = e.end
+        out.append(
+            (
+                distance,
+                Anchor(e.name, low_d, high_d, "elections", f"{e.file}:{e.line}", e.source_url, position),
+            )
+        )
+    out.sort(key=lambda t: t[0])
+    return [a for _, a in out[:1]]
+
+
+def _death_anchor(ref: ReferenceData, sentence_text: str, names: set[str], position: int) -> Anchor | None:
+    if not RE_DIED.search(sentence_text.lower()):
+        return None
+    for name in names:
+        person = ref.people.get(name)
+        if person is not None and person.died is not None:
+            return Anchor(
+                f"death of {person.name}",
+                person.died,
+                person.died,
+                "people",
+                f"{person.file}:{person.line}",
+                person.source_url,
+                position,
+            )
+    return None
+
+
+# --- publication window --------------------------------------------------------------------
+
+
+def infer_publication(
+    article: Article, claims: Sequence[Claim], ref: ReferenceData
+) -> tuple[tuple[dt.date, dt.date], str, Claim] | None:
+    """A publication window from an anchored phrase ("... exactly one year ago").
+
+    Returns (window, how, the claim it came from), or None when nothing anchors it.
+    """
+    index = SentenceIndex(article.text)
+    for claim in claims:
+        m = claim.mention
+        off = m.offset
+        if m.kind != "relative_date" or off is None or off.anchor != "published":
+            continue
+        if off.unit not in ("year", "month", "week", "day") or not off.exact:
+            continue
+        sentence = index.at(m.start)
+        text = article.text[sentence.start : sentence.end]
+        names = _sentence_names(ref, text)
+        anchors = []
+        if claim.election and claim.election in ref.elections:
+            e = ref.elections[claim.election]
+            anchors.append(Anchor(e.name, e.start, e.end, "elections", f"{e.file}:{e.line}", e.source_url, 0))
+        else:
+            anchors = _election_anchors(ref, text, names, None, sentence.start)
+            if not anchors:
+                anchors = _event_anchors(ref, text, names, sentence.start)
+        if len(anchors) != 1:
+            continue
+        a = anchors[0]
+        amount = -off.amount  # "one year ago" has amount -1
+        low, high = _add(a.low, amount, off.unit), _add(a.high, amount, off.unit)
+        how = (
+            f"inferred from {reported(claim)}: {a.label} ({date_range_text(a.low, a.high)}) "
+            f"plus {fmt_number(amount, off.unit)}"
+        )
+        return (low, high), how, claim
+    return None
+
+
+def _add(d: dt.date, amount: Decimal, unit: str) -> dt.date:
+    if unit == "year" and amount == amount.to_integral_value():
+        return _shift_years(d, int(amount))
+    if unit == "month" and amount == amount.to_integral_value():
+        month = d.month - 1 + int(amount)
+        year = d.year + month // 12
+        day = min(d.day, 28)
+        return dt.date(year, month % 12 + 1, day)
+    return d + dt.timedelta(days=float(amount * DAYS_PER.get(unit, Decimal(1))))
+
+
+# --- the checks ------------------------------------------------------------------------------
+
+
+def _finding(
+    claims: tuple[str, ...],
+    verdict: str,
+    message: str,
+    *,
+    key: str = "",
+    diff: Decimal | None = None,
+    unit: str = "day",
+    anchor: Anchor | None = None,
+    severity: str | None = None,
+    extra: tuple[tuple[str, str], ...] = (),
+) -> Finding:
+    evidence = None
+    if anchor is not None:
+        evidence = Evidence(
+            table=anchor.table,
+            row=anchor.row,
+            value=date_range_text(anchor.low, anchor.high),
+            source_url=anchor.source_url,
+            date=anchor.low,
+        )
+    if verdict == "discrepancy" and severity is None:
+        severity = "minor" if diff is not None and abs(diff) <= 1 else "major"
+    return Finding(
+        finding_id("temporal", claims, key),
+        "temporal",
+        verdict,  # type: ignore[arg-type]
+        claims,
+        message,
+        severity=severity if verdict == "discrepancy" else None,  # type: ignore[arg-type]
+        difference=Difference(diff, unit) if diff is not None else None,
+        evidence=evidence,
+        extra=extra,
+    )
+
+
+def _check_years_ago(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> Finding | None:
+    m = claim.mention
+    off = m.offset
+    assert off is not None
+    if ctx.published is None:
+        return None
+    sentence = ctx.sentences.at(m.start)
+    text = ctx.article.text[sentence.start : sentence.end]
+    names = _sentence_names(ref, text)
+    anchors: list[Anchor] = []
+    if claim.election and claim.election in ref.elections and off.unit == "year":
+        e = ref.elections[claim.election]
+        if names & (
+            {r.region for r in ref.results_for(e.id)} | {r.option or "" for r in ref.results_for(e.id)}
+        ):
+            anchors.append(Anchor(e.name, e.start, e.end, "elections", f"{e.file}:{e.line}", e.source_url, 0))
+    anchors += _event_anchors(ref, text, names, sentence.start)
+    if not anchors:
+        anchors = _election_anchors(ref, text, names, ctx.published[0], sentence.start)
+    if not anchors:
+        return _finding(
+            (claim.id,),
+            "unverifiable",
+            f"{reported(claim)}: no dated reference event matches what the sentence refers to.",
+        )
+    n = -off.amount
+    pub_low, pub_high = ctx.published
+    fits: list[Anchor] = []
+    best: tuple[Decimal, Anchor] | None = None
+    for a in anchors:
+        ok, diff = _years_ago_holds(n, off.exact, m.qualifier, a, pub_low, pub_high)
+        if ok:
+            fits.append(a)
+        elif best is None or abs(diff) < abs(best[0]):
+            best = (diff, a)
+    pub_text = date_range_text(pub_low, pub_high)
+    if fits:
+        a = fits[0]
+        how = " (publication date inferred)" if ctx.inferred else ""
+        return _finding(
+            (claim.id,),
+            "consistent",
+            f"{reported(claim)} from {pub_text}{how} fits {a.label} on {date_range_text(a.low, a.high)}.",
+            anchor=a,
+        )
+    assert best is not None
+    diff, a = best
+    distinct_years = {x.low.year for x in anchors}
+    if len(distinct_years) > 1:
+        return _finding(
+            (claim.id,),
+            "ambiguous",
+            f"{reported(claim)} from {pub_text} fits none of the events the sentence may refer to "
+            f"(nearest: {a.label}, {date_range_text(a.low, a.high)}).",
+            anchor=a,
+            diff=diff,
+            unit="year",
+        )
+    actual = pub_low.year - a.low.year
+    return _finding(
+        (claim.id,),
+        "discrepancy",
+        f"{reported(claim)} from {pub_text} does not fit: {a.label} was on {date_range_text(a.low, a.high)}, "
+        f"{actual} years before publication.",
+        anchor=a,
+        diff=diff,
+        unit="year",
+    )
+
+
+def _years_ago_holds(
+    n: Decimal, exact: bool, qualifier: str, a: Anchor, pub_low: dt.date, pub_high: dt.date
+) -> tuple[bool, Decimal]:
+    """Does "n years ago" from a publication in [pub_low, pub_high] fit anchor ``a``?"""
+    if exact:
+        target_low = _add(pub_low, -n, "year") - dt.timedelta(days=EXACT_ANNIVERSARY_DAYS)
+        target_high = _add(pub_high, -n, "year") + dt.timedelta(days=EXACT_ANNIVERSARY_DAYS)
+        ok = a.low <= target_high and a.high >= target_low
+        if ok:
+            return True, Decimal(0)
+        gap = (target_low - a.high).days if a.high < target_low else (a.low - target_high).days
+        return False, (Decimal(gap) / DAYS_PER["year"]).quantize(Decimal("0.01"))
+    tolerance = Decimal(1) if qualifier in ("about", "vague") else Decimal(0)
+    calendar = Decimal(pub_low.year - a.low.year)
+    elapsed = Decimal((pub_low - a.high).days) / DAYS_PER["year"]
+    if abs(calendar - n) <= tolerance or abs(elapsed - n) <= Decimal("0.5") + tolerance:
+        return True, Decimal(0)
+    return False, calendar - n
+
+
+def _gap_anchors(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> tuple[Anchor, Anchor] | None:
+    """The two dated things "a month before the election" / "three days earlier" relate."""
+    m = claim.mention
+    si = ctx.sentences.index_of(m.start)
+    sentence = ctx.sentences.sentences[si] if ctx.sentences.sentences else None
+    if sentence is None:
+        return None
+    text = ctx.article.text
+    near = ctx.published[0] if ctx.published else None
+    after_text = text[m.end : sentence.end]
+    before_text = text[sentence.start : m.start]
+    prev_text = (
+        text[ctx.sentences.sentences[si - 1].start : ctx.sentences.sentences[si - 1].end] if si > 0 else ""
+    )
+    names_all = _sentence_names(ref, prev_text + " " + text[sentence.start : sentence.end])
+
+    def anchors_in(fragment: str, position: int) -> list[Anchor]:
+        names = _sentence_names(ref, fragment) or names_all
+        death = _death_anchor(ref, fragment, names, position)
+        found = [death] if death else []
+        found += _election_anchors(ref, fragment, names, near, position)
+        if not found:
+            found += _event_anchors(ref, fragment, names, position)[:1]
+        return found
+
+    # The thing after the phrase ("... before the presidential election", "after ... died").
+    later = anchors_in(after_text, m.end)
+    # The subject: explicit dates before it, the rest of the sentence, or the previous sentence.
+    explicit = [
+        c
+        for c in ctx.claims
+        if c.mention.kind in ("date", "relative_date")
+        and c.mention.end <= m.start
+        and isinstance(c.mention.low, dt.date)
+        and c.id != claim.id
+        and c.mention.start >= (sentence.start - 600)
+    ]
+    subject: list[Anchor] = []
+    if m.offset is not None and m.offset.anchor == "previous" and explicit:
+        c = explicit[-1]
+        assert isinstance(c.mention.low, dt.date) and isinstance(c.mention.high, dt.date)
+        subject = [
+            Anchor(f"{reported(c)}", c.mention.low, c.mention.high, "article", c.id, None, c.mention.start)
+        ]
+    if not subject:
+        subject = anchors_in(before_text, sentence.start)
+    if not subject and prev_text:
+        subject = anchors_in(prev_text, sentence.start - 1)
+    if not later and m.offset is not None and m.offset.anchor == "previous":
+        later = anchors_in(text[sentence.start : sentence.end], sentence.start)
+    if not later or not subject:
+        return None
+    a, b = subject[0], later[0]
+    if (a.low, a.high) == (b.low, b.high):
+        return None
+    return a, b
+
+
+def _span_days(m: Mention) -> tuple[Decimal, Decimal] | None:
+    if m.kind == "duration":
+        lo, hi = _decimal(m.low), _decimal(m.high)
+        if lo is None or hi is None:
+            return None
+        per = DAYS_PER.get(m.unit, Decimal(1))
+        lo, hi = lo * per, hi * per
+        unit = m.unit
+    elif m.offset is not None:
+        per = DAYS_PER.get(m.offset.unit, Decimal(1))
+        lo = hi = abs(m.offset.amount) * per
+        unit = m.offset.unit
+    else:
+        return None
+    if m.qualifier in ("about", "vague") or unit in ("month", "year"):
+        slack = per / 2 if unit in ("month", "year") else Decimal(0)
+        if m.qualifier in ("about", "vague"):
+            slack = max(slack, per / 2, lo * Decimal("0.25"))
+        lo, hi = lo - slack, hi + slack
+    elif unit == "week":
+        lo, hi = lo - 1, hi + 1
+    if m.qualifier in ("more_than", "at_least"):
+        hi = Decimal(10**6)
+    if m.qualifier in ("less_than", "at_most"):
+        lo = Decimal(0)
+    return max(lo, Decimal(0)), hi
+
+
+def _check_gap(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> Finding | None:
+    pair = _gap_anchors(ctx, claim, ref)
+    if pair is None:
+        return None
+    span = _span_days(claim.mention)
+    if span is None:
+        return None
+    a, b = pair
+    gap_low = abs(min((b.low - a.high).days, (a.low - b.high).days, key=abs))
+    gap_high = max(abs((b.high - a.low).days), abs((a.high - b.low).days))
+    if gap_low > gap_high:
+        gap_low, gap_high = gap_high, gap_low
+    lo, hi = span
+    between = f"{a.label} ({date_range_text(a.low, a.high)}) and {b.label} ({date_range_text(b.low, b.high)})"
+    gap_text = f"{gap_low}" if gap_low == gap_high else f"{gap_low}–{gap_high}"
+    if Decimal(gap_high) >= lo and Decimal(gap_low) <= hi:
+        return _finding(
+            (claim.id,),
+            "consistent",
+            f"{reported(claim)}: {gap_text} days lie between {between}.",
+            anchor=b,
+            key="gap",
+        )
+    diff = Decimal(gap_low) - hi if Decimal(gap_low) > hi else Decimal(gap_high) - lo
+    return _finding(
+        (claim.id,),
+        "discrepancy",
+        f"{reported(claim)} does not fit: {gap_text} days lie between {between}.",
+        anchor=b,
+        key="gap",
+        diff=diff,
+        unit="day",
+    )
+
+
+def _check_age(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> Finding | None:
+    m = claim.mention
+    if claim.entity is None:
+        return None
+    person = ref.people.get(claim.entity)
+    if person is None or person.born is None:
+        return _finding(
+            (claim.id,),
+            "unverifiable",
+            f"{reported(claim)}: no birth date for {claim.entity} in the reference.",
+        )
+    sentence = ctx.sentences.at(m.start)
+    sentence_low = ctx.low[sentence.start : sentence.end]
+    anchor = Anchor(
+        f"birth of {person.name}",
+        person.born,
+        person.born,
+        "people",
+        f"{person.file}:{person.line}",
+        person.source_url,
+        0,
+    )
+    if person.died is not None and (RE_DIED.search(sentence_low) or ctx.published is None):
+        when = (person.died, person.died)
+        at = f"at death on {person.died.isoformat()}"
+    elif ctx.published is not None:
+        when = ctx.published
+        if person.died is not None and when[0] > person.died:
+            when = (person.died, person.died)
+        at = f"on {date_range_text(*when)}" + (" (inferred publication date)" if ctx.inferred else "")
+    else:
+        return _finding((claim.id,), "unverifiable", f"{reported(claim)}: the publication date is unknown.")
+    ages = {_years_between(person.born, when[0]), _years_between(person.born, when[1])}
+    lo, hi = _decimal(m.low), _decimal(m.high)
+    if lo is None or hi is None:
+        return None
+    born = f"{person.name} was born on {person.born.isoformat()}"
+    actual = "–".join(str(a) for a in sorted(ages))
+    if any(lo <= a <= hi for a in ages):
+        return _finding(
+            (claim.id,), "consistent", f"{reported(claim)}: {born}, so {actual} {at}.", anchor=anchor
+        )
+    nearest = min(ages, key=lambda a: min(abs(a - lo), abs(a - hi)))
+    diff = Decimal(nearest) - (lo if nearest < lo else hi)
+    return _finding(
+        (claim.id,),
+        "discrepancy",
+        f"{reported(claim)}: {born}, so {actual} {at}, not {fmt_number(lo)}.",
+        anchor=anchor,
+        diff=diff,
+        unit="year",
+    )
+
+
+def _voting_days(e: Election) -> int:
+    return (e.end - e.start).days + 1
+
+
+def _check_election_dates(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> Finding | None:
+    """A duration of voting or a date range against the election's voting dates."""
+    m = claim.mention
+    if claim.election is None or claim.election not in ref.elections:
+        return None
+    e = ref.elections[claim.election]
+    sentence = ctx.sentences.at(m.start)
+    sentence_low = ctx.low[sentence.start : sentence.end]
+    anchor = Anchor(e.name, e.start, e.end, "elections", f"{e.file}:{e.line}", e.source_url, 0)
+    days = _voting_days(e)
+    if m.kind == "duration":
+        if not RE_VOTE.search(sentence_low) or m.unit not in ("day", "week"):
+            return None
+        after = ctx.low[m.end : m.end + 40]
+        before = ctx.low[max(sentence.start, m.start - 40) : m.start]
+        if not (RE_VOTE.search(after) or re.search(r"held|over|spread|lasted|took|vot", before)):
+            return None
+        span = _span_days(m)
+        if span is None:
+            return None
+        lo, hi = span
+        if lo <= days <= hi:
+            return _finding(
+                (claim.id,),
+                "consistent",
+                f"{reported(claim)}: {e.name} ran {days} days ({date_range_text(e.start, e.end)}).",
+                anchor=anchor,
+                key="duration",
+            )
+        if "early voting" in e.note.lower() and lo <= 1 <= hi:
+            return None  # the main election day alone; early voting is counted apart
+        diff = Decimal(days) - (hi if days > hi else lo)
+        return _finding(
+            (claim.id,),
+            "discrepancy",
+            f"{reported(claim)}: {e.name} ran {days} days ({date_range_text(e.start, e.end)}), "
+            f"not {fmt_number(lo)}.",
+            anchor=anchor,
+            key="duration",
+            diff=diff,
+            severity="major",
+        )
+    if m.kind == "date_range" and isinstance(m.low, dt.date) and isinstance(m.high, dt.date):
+        if (m.low, m.high) == (e.start, e.end):
+            return Finding(
+                finding_id("reference", (claim.id,), "dates"),
+                "reference",
+                "consistent",
+                (claim.id,),
+                f"{reported(claim)}: {e.name} voting ran {date_range_text(e.start, e.end)}.",
+                evidence=Evidence(
+                    "elections",
+                    f"{e.file}:{e.line}",
+                    date_range_text(e.start, e.end),
+                    e.source_url,
+                    date=e.start,
+                ),
+            )
+        if m.low.year == e.start.year and RE_VOTE.search(sentence_low):
+            diff = Decimal(abs((m.low - e.start).days) + abs((m.high - e.end).days))
+            return Finding(
+                finding_id("reference", (claim.id,), "dates"),
+                "reference",
+                "discrepancy",
+                (claim.id,),
+                f"{reported(claim)}: {e.name} voting ran {date_range_text(e.start, e.end)}, "
+                f"not {date_range_text(m.low, m.high)}.",
+                severity="minor" if diff <= 1 else "major",
+                difference=Difference(diff, "day"),
+                evidence=Evidence(
+                    "elections",
+                    f"{e.file}:{e.line}",
+                    date_range_text(e.start, e.end),
+                    e.source_url,
+                    date=e.start,
+                ),
+            )
+    return None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+RE_WEEKDAY_DATE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r"),?\s*(?:the\s+)?$")
+
+
+def _check_weekday(ctx: _ArticleContext, claim: Claim) -> Finding | None:
+    """'on Friday, August 2': the date must fall on that weekday."""
+    m = claim.mention
+    if m.kind != "date" or m.precision != "day" or not isinstance(m.low, dt.date):
+        return None
+    before = ctx.low[max(0, m.start - 14) : m.start]
+    match = RE_WEEKDAY_DATE.search(before)
+    if match is None:
+        return None
+    said = _WEEKDAYS.index(match.group(1))
+    actual = m.low.weekday()
+    name = _WEEKDAYS[actual].capitalize()
+    if said == actual:
+        return _finding(
+            (claim.id,), "consistent", f"{reported(claim)} is a {name}, as the text says.", key="weekday"
+        )
+    diff = Decimal(min((said - actual) % 7, (actual - said) % 7))
+    return _finding(
+        (claim.id,),
+        "discrepancy",
+        f"The text says {match.group(1).capitalize()}, but {m.low.isoformat()} "
+        f"({reported(claim)}) was a {name}.",
+        key="weekday",
+        diff=diff,
+        severity="minor",
+    )
+
+
+def _check_year(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> Finding | None:
+    """A bare year: consistent when the sentence's event happened that year, never a discrepancy."""
+    m = claim.mention
+    if not isinstance(m.low, dt.date):
+        return None
+    year = m.low.year
+    if ctx.published is not None and year > ctx.published[1].year:
+        return _finding((claim.id,), "unverifiable", f"{reported(claim)} is in the future of the article.")
+    sentence = ctx.sentences.at(m.start)
+    text = ctx.article.text[sentence.start : sentence.end]
+    names = _sentence_names(ref, text)
+    anchors = _event_anchors(ref, text, names, sentence.start)
+    for a in anchors:
+        if a.low.year == year:
+            return _finding(
+                (claim.id,), "consistent", f"{reported(claim)}: {a.label} ({a.low.isoformat()}).", anchor=a
+            )
+    return _finding((claim.id,), "unverifiable", f"{reported(claim)}: no reference event to date it against.")
+
+
+def _check_relative_event(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> Finding | None:
+    """'began last week', 'processed all ballots by late Tuesday' against the election dates."""
+    m = claim.mention
+    if claim.election is None or not isinstance(m.low, dt.date) or not isinstance(m.high, dt.date):
+        return None
+    e = ref.elections.get(claim.election)
+    if e is None:
+        return None
+    sentence = ctx.sentences.at(m.start)
+    sentence_low = ctx.low[sentence.start : sentence.end]
+    low, high = e.start, e.end
+    if RE_START_VERB.search(sentence_low):
+        high = e.start
+    elif RE_END_VERB.search(sentence_low):
+        low = e.end
+    else:
+        return None
+    anchor = Anchor(e.name, low, high, "elections", f"{e.file}:{e.line}", e.source_url, 0)
+    if m.low <= high and m.high >= low:
+        return _finding(
+            (claim.id,),
+            "consistent",
+            f"{reported(claim)} ({date_range_text(m.low, m.high)}) fits {e.name} "
+            f"({date_range_text(low, high)}).",
+            anchor=anchor,
+            key="event",
+        )
+    return _finding(
+        (claim.id,),
+        "ambiguous",
+        f"{reported(claim)} resolves to {date_range_text(m.low, m.high)}, but {e.name} was "
+        f"{date_range_text(low, high)}; check what the phrase refers to.",
+        anchor=anchor,
+        key="event",
+    )
+
+
+def check_temporal(
+    articles: Sequence[Article], claims: Sequence[Claim], ref: ReferenceData
+) -> tuple[list[Finding], dict[str, tuple[dt.date, dt.date, str]]]:
+    """Temporal findings, and the publication windows inferred for undated articles."""
+    by_article: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_article.setdefault(c.article, []).append(c)
+    findings: list[Finding] = []
+    inferred: dict[str, tuple[dt.date, dt.date, str]] = {}
+    for article in articles:
+        mine = by_article.get(article.id, [])
+        window: tuple[dt.date, dt.date] | None = (
+            (article.published, article.published) if article.published else None
+        )
+        source_claim: Claim | None = None
+        if window is None:
+            guess = infer_publication(article, mine, ref)
+            if guess is not None:
+                window, how, source_claim = guess
+                inferred[article.id] = (window[0], window[1], how)
+                findings.append(
+                    _finding(
+                        (source_claim.id,),
+                        "consistent",
+                        f"No publication date given; {how}, so the article dates from about "
+                        f"{date_range_text(*window)}. That window is used for its other checks.",
+                        key="inferred",
+                        extra=(("inferred_published", date_range_text(*window)),),
+                    )
+                )
+        ctx = _ArticleContext(
+            article, mine, SentenceIndex(article.text), article.text.lower(), window, source_claim is not None
+        )
+        for claim in mine:
+            if claim is source_claim:
+                continue
+            f = _check_one(ctx, claim, ref)
+            if f is not None:
+                findings.append(f)
+    return findings, inferred
+
+
+def _check_one(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> Finding | None:
+    m = claim.mention
+    if m.kind == "age":
+        return _check_age(ctx, claim, ref)
+    if m.kind == "year":
+        return _check_year(ctx, claim, ref)
+    if m.kind == "date":
+        return _check_weekday(ctx, claim)
+    if m.kind == "date_range":
+        return _check_election_dates(ctx, claim, ref)
+    if m.kind == "duration":
+        found = _check_election_dates(ctx, claim, ref)
+        if found is None and re.match(
+            r"^\s*(?:after|before|earlier|later|since)\b", ctx.low[m.end : m.end + 12]
+        ):
+            found = _check_gap(ctx, claim, ref)
+        return found
+    if m.kind == "relative_date" and m.offset is not None:
+        off = m.offset
+        if off.anchor == "previous":
+            return _check_gap(ctx, claim, ref)
+        if off.unit in ("year", "month") and off.amount < 0:
+            return _check_years_ago(ctx, claim, ref) if off.unit == "year" else None
+        return _check_relative_event(ctx, claim, ref)
+    return None

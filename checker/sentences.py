@@ -1,0 +1,126 @@
+"""Sentence and clause spans of an article's text.
+
+Binding looks for cue words and names in the sentence that holds a figure, and reports
+quote that sentence. The splitter is deliberately simple and linear: a sentence ends at
+``.``, ``!`` or ``?`` (optionally followed by a closing quote or bracket) before white
+space and an upper-case letter, digit or opening quote, or at a line break; common
+abbreviations ("Mr.", "Sept.", "U.S.") and initials do not end a sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+RE_SENTENCE_END = re.compile(
+    r"""
+    (?<=[.!?])            # a full stop, exclamation or question mark ...
+    [\"'”’»)\]]?          # ... maybe closed by a quote or bracket
+    [ \t]+                # then spaces
+    (?=[\"'“‘«(\[]?[A-ZА-ЯЁІЇЄҐÀ-Ý0-9])   # and a capital letter, digit or opening quote
+    |
+    \n+                   # or a line break
+    """,
+    re.VERBOSE,
+)
+
+# Tokens that end with a dot without ending the sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen col lt sgt st sen rep gov pres jr sr vs etc no nos vol fig
+    jan feb mar apr jun jul aug sep sept oct nov dec approx ca inc ltd co corp dept est
+    u.s u.k u.n e.u d.c p.m a.m""".split()
+)
+
+RE_CLAUSE_BREAK = re.compile(
+    r"""
+    [;:]                          # a semicolon or colon
+    | ,\s+(?:while|whereas|but|although|though|as|which|who)\b   # a contrastive/relative clause
+    | \s[-–—]\s                   # a dash between spaces
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index of the paragraph (blank-line separated block)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentence spans of ``text`` (white space trimmed), in order.
+
+    >>> t = "Mr. Putin won 87%. Turnout was 77%.\\n\\nNew paragraph."
+    >>> [t[s.start:s.end] for s in split_sentences(t)]
+    ['Mr. Putin won 87%.', 'Turnout was 77%.', 'New paragraph.']
+    """
+    sentences: list[Sentence] = []
+    start = 0
+    paragraph = 0
+    for m in RE_SENTENCE_END.finditer(text):
+        end = m.start()
+        if m.group(0).startswith("\n") is False:
+            word = _last_word(text, start, end)
+            if word.lower().rstrip(".") in _ABBREVIATIONS or (len(word) == 2 and word[0].isupper()):
+                continue
+        _add(sentences, text, start, end, paragraph)
+        if m.group(0).count("\n") >= 2:
+            paragraph += 1
+        start = m.end()
+    _add(sentences, text, start, len(text), paragraph)
+    return sentences
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    i = end
+    while i > start and not text[i - 1].isspace():
+        i -= 1
+    return text[i:end]
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, paragraph))
+
+
+class SentenceIndex:
+    """Find the sentence that holds a character offset in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentences = split_sentences(text)
+        self._starts = [s.start for s in self.sentences]
+
+    def index_of(self, offset: int) -> int:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return max(i, 0)
+
+    def at(self, offset: int) -> Sentence:
+        if not self.sentences:
+            return Sentence(0, len(self.text), 0)
+        return self.sentences[self.index_of(offset)]
+
+
+def clause_bounds(text: str, sentence: Sentence, offset: int) -> tuple[int, int]:
+    """The clause of ``sentence`` that holds ``offset``.
+
+    >>> t = "A poll gave him 87%, while the count put him at 88%."
+    >>> s = split_sentences(t)[0]
+    >>> a, b = clause_bounds(t, s, t.index("88%"))
+    >>> t[a:b]
+    ', while the count put him at 88%.'
+    """
+    start, end = sentence.start, sentence.end
+    for m in RE_CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if m.end() <= offset:
+            start = m.start()
+        elif m.start() >= offset:
+            end = m.start()
+            break
+    return start, end
