@@ -115,6 +115,11 @@ RE_CLAIMED_BY = re.compile(
     """,
     re.VERBOSE,
 )
+# An opinion poll or survey is not a result of any election.
+RE_OPINION_POLL = re.compile(
+    r"opinion\s+polls?|\bsurveys?\b|approval\s+rating|polls?\s+(?:show|suggest|gave|give|found)"
+    r"|according\s+to\s+(?:a|the|one)\s+(?:new\s+)?poll|umfrage|sondage\b(?!\s+(?:de\s+)?sortie)|опрос"
+)
 RE_RESPECTIVELY = re.compile(
     r"respectively|beziehungsweise|bzw\.|соответственно|відповідно|respectivement|respectivamente"
     r"|rispettivamente|odpowiednio|illetve"
