@@ -945,6 +945,11 @@ def _hedged(lo: Decimal, hi: Decimal, q: Qualifier, word: str) -> tuple[Decimal,
     return lo, hi, q
 
 
+# Verbs after which "over N days" states the span of an event ("held over four days").
+_SPAN_VERBS = frozenset(
+    {"held", "spread", "staged", "conducted", "stretched", "run", "ran", "place", "organised", "organized"}
+)
+
 _FREQUENCY_BEFORE = frozenset({"once", "twice", "thrice", "times", "per", "every", "each"})
 
 
@@ -964,8 +969,11 @@ def _h_duration(c: _Ctx, m: _Match) -> Mention | None:
     if q == "exact":
         hq, hstart, hword = c.hedge_before(m.start())
         if hword:
-            new_lo, new_hi, q = _hedged(lo, hi, hq, hword)
             start = hstart
+            if hword.lower() == "over" and c.word_before(hstart)[0].lower() in _SPAN_VERBS:
+                # "held over four days", "spread over three days": the span itself, not "more than".
+                return c.mention(start, m.end(), "duration", lo, hi, unit, qualifier="exact", value=lo)
+            new_lo, new_hi, q = _hedged(lo, hi, hq, hword)
             return c.mention(start, m.end(), "duration", new_lo, new_hi, unit, qualifier=q, value=lo)
     return c.mention(
         start, m.end(), "duration", lo, hi, unit, qualifier=q, value=lo if q == "exact" else None
