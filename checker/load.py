@@ -1,19 +1,1334 @@
-"""Article sets -> Article (placeholder: plain UTF-8 .txt only)."""
+"""Article sets -> ``Article``: files and folders of text, Markdown, HTML, JSON and JSONL.
+
+:func:`iter_articles` streams one article at a time, in a stable order (paths as given;
+inside a folder, names sorted and sub-folders walked in place; records of a JSON or JSONL
+file in file order). Bad input never stops the run: an unreadable file or record becomes an
+:class:`~checker.model.ArticleError` and the next one is read. Only a path named on the
+command line that does not exist raises :class:`~checker.errors.InputError`, before
+anything is read.
+
+Formats
+-------
+``.txt`` (``.text``)
+    The decoded file. Its first non-empty line is the title.
+``.md`` (``.markdown``)
+    As ``.txt``, with an optional front-matter block (``key: value`` lines between ``---``
+    lines at the very top: title, published|date, source|outlet, url, id, language|lang),
+    which is removed from the text.
+``.html`` / ``.htm`` (``.xhtml``)
+    Visible article text only. trafilatura (made for news pages) picks the article body;
+    when it returns nothing or much less than the page's visible text (under
+    ``FALLBACK_SHARE`` of it) a stdlib ``html.parser`` extraction is used instead. Neither
+    keeps script, style, noscript, template, comments, CDATA or hidden elements; the
+    fallback also drops nav/aside and header/footer outside ``<article>``/``<main>``, and
+    blocks made mostly of links. Blocks (p, h1-h6, li, div, ...) are separated by a blank
+    line, ``<br>`` by a line break, table cells by a tab. The headline (``<h1>``) is put
+    first when trafilatura left it out. Title: og:title, ``<h1>``, ``<title>``. Date:
+    meta tags (article:published_time, date, pubdate, ...), ``<time datetime>`` marked as
+    the publication time, then trafilatura's metadata (without its guesses from the
+    running text: a wrong publication date shifts every relative date).
+``.json``
+    One article object, a list of them, or ``{"articles": [...]}``.
+``.jsonl`` (``.ndjson``)
+    One object per line, read line by line (blank lines skipped).
+
+JSON fields: text|body|content (a string, a list of paragraph strings, or HTML, which
+is reduced to visible text), title|headline, published|date (ISO date or datetime; the date
+part is kept), source|outlet|publisher, url|link, id, language|lang.
+
+Metadata
+--------
+A sidecar ``articles.csv`` in a folder (column ``file``, plus any of id, title,
+published|date, source|outlet, url, language; other columns are ignored) describes the
+files of that folder; ``file`` may also be a path relative to the folder
+(``2024/a.txt``). For a file the sidecar row wins over what the file says about itself
+(it is the user's own manifest); for JSON records the record's fields win and the sidecar
+fills gaps (id and title excepted). The ``published`` argument fills the date of articles
+that have none. Language: metadata, ``<html lang>``, else
+:func:`checker.language.detect_language`.
+
+Ids
+---
+A file's id is its name ("000_e6877975c975465a.txt"); a record's id is its ``id`` field,
+else ``<file name>:<line>`` (JSONL) or ``<file name>:<n>`` (JSON list, n counted from 1).
+Ids are unique within a run: when a later article would repeat an id (two folders holding
+a file of the same name), it gets the file's path relative to the folder given on the
+command line instead ("2024/report.txt", or "2024/feed.jsonl:c13a" for a record), then its
+full path, then a "#2", "#3"... suffix.
+
+Text and offsets
+----------------
+Spans index ``Article.text``: for ``.txt``/``.md`` the decoded file with line endings
+normalised to ``\\n`` (CRLF and lone CR) and the front matter removed, so a plain UTF-8
+file is indexed as it is. Control characters (NUL, C0 other than tab and newline, DEL, C1)
+are replaced by one space each, so the text keeps its length.
+
+Encodings (tried in this order)
+-------------------------------
+1. a byte-order mark: UTF-32 (LE/BE), UTF-8, UTF-16 (LE/BE); the BOM is dropped;
+2. UTF-16 without BOM, when every other byte is NUL (such text is valid UTF-8 too);
+3. UTF-8 (strict); pure ASCII ends here;
+4. for HTML, the charset its ``<meta>`` declares;
+5. charset-normalizer's guesses (cp1251 or koi8-r for Russian/Ukrainian, ...), best first;
+6. when it guesses a Western code page (or nothing), which is unreliable on short texts,
+   the candidates cp1252, cp1250 and its guesses are compared instead: the one whose text
+   has the fewest symbols glued to letters wins ("wynios³a" is Polish in the wrong code
+   page), ties going to cp1252 (the commonest in news archives; latin-1 maps 0x80-0x9F,
+   where cp1252 has quotes and dashes, to control codes);
+7. otherwise the file is an error: "not valid UTF-8, cp1252 or any detected encoding".
+
+``Article.encoding`` names the codec used ("utf-8", "utf-8-sig", "utf-16", "cp1252"...).
+
+Errors (one plain sentence each)
+--------------------------------
+"empty file", "empty file (only white space)", "binary file (contains NUL bytes)",
+"binary file (mostly control characters)", "binary file (PDF document)",
+"cannot read file: permission denied", "file too large (312 MB; the limit is 200 MB)",
+"not valid UTF-8, cp1252 or any detected encoding", "line 3: not valid JSON: Expecting
+',' delimiter", "line 4: record has no text (no text, body or content field)",
+"JSON nested too deeply", "cannot read folder: permission denied". Files over
+``LARGE_BYTES`` are read (with an info log line); files over ``MAX_BYTES`` are refused.
+Symlinked folders are followed once (a loop is logged and not walked again). Hidden files
+and folders (".name") and files of other types in a folder are skipped with a debug log
+line; a file named on the command line with another extension is read as ``.txt``.
+"""
 
 from __future__ import annotations
 
+import codecs
+import csv
 import datetime as dt
-from collections.abc import Iterator, Sequence
+import email.utils
+import io
+import json
+import logging
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
+from checker.errors import InputError
+from checker.language import detect_language
 from checker.model import Article, ArticleError
+
+log = logging.getLogger(__name__)
+
+# --- limits and names ----------------------------------------------------------------------
+
+MEGABYTE = 1024 * 1024
+MAX_BYTES = 200 * 1024 * 1024  # beyond this a "news article" is a mistake (a dump, a disk image)
+LARGE_BYTES = 50 * 1024 * 1024  # read, but worth a log line
+SAMPLE_BYTES = 64 * 1024  # what binary checks and encoding detection look at
+BINARY_NUL_SHARE = 0.01  # more NUL bytes than this: binary (a stray NUL in text is kept)
+BINARY_CONTROL_SHARE = 0.05  # more control characters than this after decoding: binary
+FALLBACK_SHARE = 0.4  # trafilatura text shorter than this share of the visible text: fall back
+LINK_HEAVY_SHARE = 0.5  # fallback blocks with more link text than this are menus
+TITLE_MAX_CHARS = 300  # a "first line" longer than this is a paragraph, cut for display
+FRONT_MATTER_MAX_CHARS = 16 * 1024  # a front-matter block is a few lines
+
+SIDECAR = "articles.csv"
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSON_SUFFIXES = frozenset({".json"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+# Field names, in order of preference (JSON records, front matter and sidecar columns).
+TEXT_FIELDS = ("text", "body", "content")
+ID_FIELDS = ("id",)
+TITLE_FIELDS = ("title", "headline")
+DATE_FIELDS = ("published", "date", "published_at", "publication_date", "datepublished")
+SOURCE_FIELDS = ("source", "outlet", "publisher")
+URL_FIELDS = ("url", "link")
+LANGUAGE_FIELDS = ("language", "lang")
+
+# File signatures of binary formats people drop into article folders by mistake.
+BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\xd0\xcf\x11\xe0", "old Office document"),
+)
+
+# Byte-order marks; UTF-32 LE first because its BOM starts with the UTF-16 LE one.
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Guesses that mean "a Western or Central European single-byte code page".
+LATIN_GUESSES = frozenset(
+    {
+        "latin-1", "iso8859-1", "iso8859-2", "iso8859-10", "iso8859-15", "iso8859-16", "cp1250",
+        "cp1252", "cp1257", "mac-roman", "mac-latin2", "hp-roman8", "cp850", "cp852", "cp437",
+    }
+)  # fmt: skip
+
+UNDECODABLE = "not valid UTF-8, cp1252 or any detected encoding"
+
+# Control characters that cannot be part of article text, each replaced by one space so
+# that offsets do not move: C0 except tab and newline, DEL, and C1.
+_CONTROL_CODES = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)]
+CONTROL_TO_SPACE = {code: " " for code in _CONTROL_CODES}
+CONTROL_CHARS = frozenset(chr(code) for code in _CONTROL_CODES) | {"\r"}
+
+# --- regexes -------------------------------------------------------------------------------
+
+_CHARSET_NAME = r"[A-Za-z0-9_.:-]{1,40}"
+
+RE_META_CHARSET = re.compile(
+    rb"""
+    <meta\b [^>]{0,300}?          # a meta tag, its attributes before the charset (bounded)
+    charset \s{0,5} = \s{0,5}     # charset=, in <meta charset> or in http-equiv content
+    ["']? \s{0,5}                 # optional quote
+    (?P<name>"""
+    + _CHARSET_NAME.encode()
+    + rb""")                      # the encoding label
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+RE_ISO_DATE = re.compile(
+    r"""
+    ^\s*
+    (?P<year>\d{4}) [-/.]         # 2024-
+    (?P<month>\d{1,2}) [-/.]      # 03-
+    (?P<day>\d{1,2})              # 21
+    (?: [T\s] .{0,40} )?          # an optional time part, ignored: the date as published
+    \s*$
+    """,
+    re.VERBOSE,
+)
+
+RE_COMPACT_DATE = re.compile(
+    r"""
+    ^\s*
+    (?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})  # 20240321
+    \s*$
+    """,
+    re.VERBOSE,
+)
+
+RE_FRONT_MATTER_LINE = re.compile(
+    r"""
+    ^(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,40})  # a key: title, published, og.title
+    \s{0,5} : (?:\s{1,20}|$)               # a colon, then space or the end of the line
+    (?P<value>.*)$                          # the value, up to the end of the line
+    """,
+    re.VERBOSE,
+)
+
+RE_FRONT_MATTER_OTHER = re.compile(
+    r"""
+    ^(?: \s*$                     # a blank line
+       | \s*\#                    # a comment
+       | \s{1,40}\S               # an indented continuation line
+       | \s{0,40}-\s               # a YAML list item
+    )
+    """,
+    re.VERBOSE,
+)
+
+RE_HTML_START = re.compile(
+    r"""
+    ^\s{0,200}                    # leading white space (bounded)
+    <(?:!doctype|html|body|article|section|div|p|h[1-6]|ul|ol|table|span|br)\b  # a tag that starts HTML
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+RE_HTML_SPACE = re.compile(
+    r"""
+    [ \t\n\r\f\v]+                # ASCII white space, which HTML renders as one space
+    """,
+    re.VERBOSE,
+)
+
+RE_DISPLAY_NONE = re.compile(
+    r"""
+    (?:display\s{0,5}:\s{0,5}none          # display: none
+     | visibility\s{0,5}:\s{0,5}hidden)    # visibility: hidden
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+# --- metadata ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What is known about an article besides its text; ``None`` means unknown."""
+
+    id: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+    def over(self, other: Metadata) -> Metadata:
+        """These fields, with ``other``'s filling the gaps.
+
+        >>> Metadata(title="A").over(Metadata(title="B", source="wire"))
+        Metadata(id=None, title='A', published=None, source='wire', url=None, language=None)
+        """
+        values = {}
+        for f in fields(self):
+            mine = getattr(self, f.name)
+            values[f.name] = mine if mine is not None else getattr(other, f.name)
+        return Metadata(**values)
+
+
+def parse_published(value: object) -> dt.date | None:
+    """The date part of an ISO date/datetime (or an RFC 2822 date), else None.
+
+    >>> parse_published("2024-03-21T10:00:00+03:00"), parse_published("Thu, 21 Mar 2024 08:00:00 GMT")
+    (datetime.date(2024, 3, 21), datetime.date(2024, 3, 21))
+    >>> parse_published("last Tuesday") is None
+    True
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not value.strip() or len(value) > 100:
+        return None
+    m = RE_ISO_DATE.match(value) or RE_COMPACT_DATE.match(value)
+    if m:
+        try:
+            return dt.date(int(m["year"]), int(m["month"]), int(m["day"]))
+        except ValueError:
+            return None
+    try:
+        return email.utils.parsedate_to_datetime(value.strip()).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _text_value(value: object) -> str | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float | str):
+        text = str(value).strip()
+        return text or None
+    return None
+
+
+def _first(record: Mapping[str, object], names: Sequence[str]) -> object:
+    for name in names:
+        value = record.get(name)
+        if value is not None and value != "":
+            return value
+    return None
+
+
+def parse_metadata(record: Mapping[str, Any], where: str = "") -> Metadata:
+    """Metadata from a JSON object, a front-matter block or a sidecar row (keys any case).
+
+    A date that cannot be read is logged and left out: the article is still checked,
+    only its relative dates stay unresolved.
+
+    >>> meta = parse_metadata({"Headline": "Vote", "date": "2024-03-21T09:00:00Z", "lang": "ru"})
+    >>> meta.title, meta.published, meta.language
+    ('Vote', datetime.date(2024, 3, 21), 'ru')
+    """
+    lowered = {str(k).strip().lower(): v for k, v in record.items()}
+    raw_date = _first(lowered, DATE_FIELDS)
+    published = parse_published(raw_date)
+    if raw_date is not None and published is None:
+        log.warning("%s: cannot read the date %r; use YYYY-MM-DD", where or "metadata", raw_date)
+    return Metadata(
+        id=_text_value(_first(lowered, ID_FIELDS)),
+        title=_text_value(_first(lowered, TITLE_FIELDS)),
+        published=published,
+        source=_text_value(_first(lowered, SOURCE_FIELDS)),
+        url=_text_value(_first(lowered, URL_FIELDS)),
+        language=_text_value(_first(lowered, LANGUAGE_FIELDS)),
+    )
+
+
+def parse_front_matter(text: str) -> tuple[dict[str, str], str] | None:
+    """Split a ``---`` front-matter block from the top of a Markdown text.
+
+    Returns (fields, the rest of the text), or None when the text has no such block. A
+    block must close with a ``---`` (or ``...``) line and hold only ``key: value`` lines,
+    comments, list items or indented lines; otherwise the leading ``---`` is a rule.
+
+    >>> parse_front_matter("---\\ntitle: Vote\\n---\\nBody")
+    ({'title': 'Vote'}, 'Body')
+    >>> parse_front_matter("---\\nJust a rule.\\n---\\nBody") is None
+    True
+    """
+    if not text.startswith("---\n"):
+        return None
+    head = text[4 : 4 + FRONT_MATTER_MAX_CHARS]
+    found: dict[str, str] = {}
+    pos = 0
+    while True:
+        end = head.find("\n", pos)
+        if end < 0:
+            if head[pos:] not in ("---", "..."):
+                return None
+            return found, text[4 + len(head) :]
+        line = head[pos:end]
+        if line.rstrip() in ("---", "..."):
+            return found, text[4 + end + 1 :]
+        m = RE_FRONT_MATTER_LINE.match(line)
+        if m:
+            key = m["key"].lower()
+            found.setdefault(key, _unquote(m["value"].strip()))
+        elif not RE_FRONT_MATTER_OTHER.match(line):
+            return None
+        pos = end + 1
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def _first_line_title(text: str, markdown: bool = False) -> str | None:
+    for line in text.split("\n", 200)[:200]:
+        title = line.strip()
+        if markdown:
+            title = title.lstrip("#").strip()
+        if title:
+            return title if len(title) <= TITLE_MAX_CHARS else title[: TITLE_MAX_CHARS - 1] + "…"
+    return None
+
+
+# --- bytes -> text -------------------------------------------------------------------------
+
+
+class _Unreadable(Exception):
+    """An input that cannot become an article; ``reason`` is the sentence to report."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def clean_text(text: str) -> str:
+    """Line endings to ``\\n``; every other control character to one space.
+
+    >>> clean_text("a\\r\\nb\\rc\\x00d")
+    'a\\nb\\nc d'
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(CONTROL_TO_SPACE)
+
+
+def _codec_name(label: str) -> str | None:
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _try_decode(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """The UTF-16 codec whose ASCII high bytes (NUL) sit at every other position, if any."""
+    if len(sample) < 8:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _detected(data: bytes) -> list[str]:
+    """charset-normalizer's guesses, best first, as codec names."""
+    from charset_normalizer import from_bytes
+
+    guesses = []
+    for match in from_bytes(data):
+        name = _codec_name(match.encoding)
+        if name and name not in guesses:
+            guesses.append(name)
+    return guesses
+
+
+def _decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode an article's bytes: (text, codec name). See the module docstring for the order.
+
+    Raises ``_Unreadable`` with the reason to report.
+
+    >>> _decode_bytes("Turnout “76%” – final".encode("cp1252"))
+    ('Turnout “76%” – final', 'cp1252')
+    """
+    if not data:
+        raise _Unreadable("empty file")
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            text = _try_decode(data, codec)
+            if text is None:
+                raise _Unreadable(f"not valid {codec.upper()} although it starts with a {codec.upper()} mark")
+            return text.lstrip("\ufeff"), codec
+    for signature, kind in BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise _Unreadable(f"binary file ({kind})")
+    sample = data[:SAMPLE_BYTES]
+    nul = sample.count(0)
+    # ASCII in UTF-16 is valid UTF-8 too (with a NUL after every letter): test it first.
+    codec16 = _utf16_without_bom(sample) if nul else None
+    if codec16 and (text := _try_decode(data, codec16)) is not None:
+        return text, codec16
+    text = _try_decode(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    if nul > BINARY_NUL_SHARE * len(sample):
+        raise _Unreadable("binary file (contains NUL bytes)")
+    candidates: list[str] = []
+    if declared and (name := _codec_name(declared)) and name not in ("utf-8", "utf-16", "utf-32"):
+        candidates.append(name)
+    guesses = _detected(data[: 4 * SAMPLE_BYTES])
+    if not guesses or guesses[0] in LATIN_GUESSES:
+        return _best_latin(data, [*candidates, "cp1252", "cp1250", *guesses])
+    for codec in dict.fromkeys([*candidates, *guesses, "cp1252"]):
+        text = _try_decode(data, codec)
+        if text is not None:
+            return text, codec
+    raise _Unreadable(UNDECODABLE)
+
+
+def _misplaced_symbols(text: str) -> int:
+    """Symbols glued to letters ("wynios³a", "£odzi"): the mark of a wrong Latin code page."""
+    count = 0
+    for i, ch in enumerate(text):
+        if ord(ch) < 0x80 or ch.isalpha():
+            continue
+        category = unicodedata.category(ch)
+        glued = (i > 0 and text[i - 1].isalpha()) or (i + 1 < len(text) and text[i + 1].isalpha())
+        if category[0] == "C" or (glued and (category[0] == "S" or category == "No")):
+            count += 1
+    return count
+
+
+def _best_latin(data: bytes, codecs_to_try: Sequence[str]) -> tuple[str, str]:
+    """The Western/Central European code page whose text has the fewest misplaced symbols.
+
+    Short texts defeat statistical detection between cp1252 and cp1250 (Polish "ł" is
+    cp1252's "³"); a letter decoded as a symbol inside a word settles it. Ties go to the
+    first codec tried (a declared charset, then cp1252, the commonest in news archives).
+    """
+    best: tuple[int, str, str] | None = None
+    sample = data[:SAMPLE_BYTES]
+    for codec in dict.fromkeys(codecs_to_try):
+        if _try_decode(sample, codec) is None:
+            continue
+        text = _try_decode(data, codec)
+        if text is None:
+            continue
+        score = _misplaced_symbols(text[:SAMPLE_BYTES])
+        if best is None or score < best[0]:
+            best = (score, text, codec)
+    if best is None:
+        raise _Unreadable(UNDECODABLE)
+    return best[1], best[2]
+
+
+def _check_text(text: str) -> None:
+    """Reject decoded text that is empty or mostly control characters."""
+    if not text.strip():
+        raise _Unreadable("empty file (only white space)")
+    sample = text[:SAMPLE_BYTES]
+    controls = sum(ch in CONTROL_CHARS for ch in sample) - sample.count("\r")
+    if "\x00" in sample and controls > BINARY_NUL_SHARE * len(sample):
+        raise _Unreadable("binary file (contains NUL bytes)")
+    if controls > BINARY_CONTROL_SHARE * len(sample):
+        raise _Unreadable("binary file (mostly control characters)")
+
+
+def _os_reason(err: OSError) -> str:
+    if isinstance(err, PermissionError):
+        return "permission denied"
+    return (err.strerror or str(err)).lower()
+
+
+def _load_bytes(path: Path) -> bytes:
+    """Read a regular file of at most ``MAX_BYTES``; raises ``_Unreadable`` otherwise."""
+    try:
+        info = path.stat()
+    except OSError as err:
+        raise _Unreadable(f"cannot read file: {_os_reason(err)}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise _Unreadable("not a regular file")
+    if info.st_size > MAX_BYTES:
+        size, limit = info.st_size // MEGABYTE, MAX_BYTES // MEGABYTE
+        raise _Unreadable(f"file too large ({size} MB; the limit is {limit} MB)")
+    if info.st_size > LARGE_BYTES:
+        log.info("%s: large file (%d MB)", path, info.st_size // (1024 * 1024))
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise _Unreadable(f"cannot read file: {_os_reason(err)}") from None
+    if len(data) > MAX_BYTES:
+        raise _Unreadable(f"file too large (over {MAX_BYTES // (1024 * 1024)} MB)")
+    return data
+
+
+def _load_text(path: Path, declared: str | None = None) -> tuple[str, str]:
+    """Read and decode a file: (text as the extractor sees it, codec name)."""
+    text, codec = _decode_bytes(_load_bytes(path), declared)
+    _check_text(text)
+    return clean_text(text), codec
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+INVISIBLE_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas", "select"}
+)
+BOILERPLATE_TAGS = frozenset({"nav", "aside"})
+PAGE_FRAME_TAGS = frozenset({"header", "footer"})  # boilerplate outside <article>/<main> only
+BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
+ARTICLE_TAGS = frozenset({"article", "main"})
+VOID_TAGS = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+        "hr", "html", "legend", "li", "main", "ol", "p", "pre", "section", "summary", "table",
+        "tbody", "tfoot", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+CELL_TAGS = frozenset({"td", "th"})
+# Meta names that carry the publication date, best first.
+DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publication_date",
+    "date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    text: str
+    in_article: bool
+    link_chars: int
+
+
+class _VisibleText(HTMLParser):
+    """Visible text blocks and page metadata, from one pass of the stdlib parser."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[_Block] = []
+        self.meta: dict[str, str] = {}
+        self.lang: str | None = None
+        self.time: str | None = None
+        self._parts: list[str] = []
+        self._links = 0
+        self._skip: str | None = None
+        self._skip_depth = 0
+        self._article_depth = 0
+        self._link_depth = 0
+        self._title: list[str] | None = None
+        self._h1: list[str] | None = None
+        self.title_parts: list[str] = []
+        self.h1_parts: list[str] = []
+
+    # Elements that hide their content until their end tag.
+    def _hidden(self, tag: str, attrs: dict[str, str | None]) -> bool:
+        if tag in VOID_TAGS:
+            return False
+        if tag in INVISIBLE_TAGS or tag in BOILERPLATE_TAGS:
+            return True
+        if tag in PAGE_FRAME_TAGS and self._article_depth == 0:
+            return True
+        if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
+            return True
+        if (attrs.get("role") or "").lower() in BOILERPLATE_ROLES:
+            return True
+        return bool(RE_DISPLAY_NONE.search(attrs.get("style") or ""))
+
+    def _collect_meta(self, tag: str, attrs: dict[str, str | None]) -> None:
+        if tag == "html" and attrs.get("lang") and self.lang is None:
+            self.lang = attrs["lang"]
+        elif tag == "meta":
+            content = (attrs.get("content") or "").strip()
+            for key in ("property", "name", "itemprop", "http-equiv"):
+                name = (attrs.get(key) or "").strip().lower()
+                if name and content:
+                    self.meta.setdefault(name, content)
+        elif tag == "time" and attrs.get("datetime") and self.time is None and self._skip is None:
+            # Only a <time> marked as the publication time, or the first in the article:
+            # the first on the page is often today's date in the header.
+            marked = "pubdate" in attrs or (attrs.get("itemprop") or "").lower() == "datepublished"
+            if marked or self._article_depth:
+                self.time = attrs["datetime"]
+
+    def handle_starttag(self, tag: str, attr_list: list[tuple[str, str | None]]) -> None:
+        attrs = dict(attr_list)
+        self._collect_meta(tag, attrs)
+        if self._skip is not None:
+            if tag == self._skip:
+                self._skip_depth += 1
+            return
+        if self._hidden(tag, attrs):
+            if tag in BLOCK_TAGS or tag in PAGE_FRAME_TAGS or tag in BOILERPLATE_TAGS:
+                self._flush()
+            self._skip, self._skip_depth = tag, 1
+            return
+        if tag == "title":
+            self._title = self.title_parts
+        elif tag == "h1" and not self.h1_parts:
+            self._h1 = self.h1_parts
+        elif tag in ARTICLE_TAGS:
+            self._article_depth += 1
+        elif tag == "a":
+            self._link_depth += 1
+        if tag in BLOCK_TAGS:
+            self._flush()
+        elif tag == "br":
+            self._parts.append("\n")
+        elif tag in CELL_TAGS:
+            self._parts.append("\t")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip is not None:
+            if tag == self._skip:
+                self._skip_depth -= 1
+                if self._skip_depth == 0:
+                    self._skip = None
+            return
+        if tag == "title":
+            self._title = None
+        elif tag == "h1":
+            self._h1 = None
+        elif tag in ARTICLE_TAGS:
+            self._article_depth = max(0, self._article_depth - 1)
+        elif tag == "a":
+            self._link_depth = max(0, self._link_depth - 1)
+        if tag in BLOCK_TAGS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._skip is not None:
+            return
+        if self._title is not None:
+            self._title.append(data)
+            return
+        if self._h1 is not None:
+            self._h1.append(data)
+        text = RE_HTML_SPACE.sub(" ", data)
+        self._parts.append(text)
+        if self._link_depth:
+            self._links += len(text.strip())
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+    def _flush(self) -> None:
+        if not self._parts:
+            return
+        lines = "".join(self._parts).split("\n")
+        text = "\n".join(RE_HTML_SPACE.sub(" ", line).strip() for line in lines).strip()
+        text = re.sub(r"\n{2,}", "\n", text)
+        if text:
+            self.blocks.append(_Block(text, self._article_depth > 0, self._links))
+        self._parts = []
+        self._links = 0
+
+    def text(self) -> str:
+        """The visible text: the article's blocks when the page marks them, link lists dropped."""
+        blocks = self.blocks
+        if any(b.in_article for b in blocks):
+            blocks = [b for b in blocks if b.in_article]
+        kept = [b.text for b in blocks if b.link_chars <= LINK_HEAVY_SHARE * len(b.text)]
+        return "\n\n".join(kept)
+
+
+def _collapse(parts: Iterable[str]) -> str | None:
+    text = RE_HTML_SPACE.sub(" ", "".join(parts)).strip()
+    return text or None
+
+
+def _parse_html(html: str) -> _VisibleText:
+    parser = _VisibleText()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception as err:  # a stdlib parser bug on hostile markup must not stop the run
+        log.warning("HTML parser stopped early: %s", err)
+    return parser
+
+
+def _tree_text(body: Any) -> str:
+    """Text of trafilatura's output tree, with our block conventions."""
+    from lxml import etree
+
+    blocks: list[str] = []
+    parts: list[str] = []
+
+    def flush() -> None:
+        text = "\n".join(RE_HTML_SPACE.sub(" ", ln).strip() for ln in "".join(parts).split("\n")).strip()
+        if text:
+            blocks.append(text)
+        parts.clear()
+
+    block_tags = {"p", "head", "item", "quote", "row", "code", "list", "table", "div"}
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        if not isinstance(el.tag, str) or el is body:
+            continue
+        if event == "start":
+            if el.tag in block_tags:
+                flush()
+            elif el.tag == "lb":
+                parts.append("\n")
+            elif el.tag == "cell" and el.getprevious() is not None:
+                parts.append("\t")
+            parts.append(el.text or "")
+        else:
+            if el.tag in block_tags:
+                flush()
+            parts.append(el.tail or "")
+    flush()
+    return "\n\n".join(blocks)
+
+
+def _trafilatura(html: str) -> tuple[str, str | None, str | None]:
+    """(body text, title, date) from trafilatura, working on the string (never the network)."""
+    try:
+        import trafilatura
+
+        doc = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            # No dates guessed from the running text: a wrong publication date would
+            # shift every "last week" and "a year ago" in the article.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as err:  # a third-party parser failing on one page must not stop the run
+        log.warning("trafilatura failed: %s", err)
+        return "", None, None
+    if doc is None:
+        return "", None, None
+    body = getattr(doc, "body", None)
+    text = _tree_text(body) if body is not None else (getattr(doc, "text", None) or "")
+    return text, getattr(doc, "title", None), getattr(doc, "date", None)
+
+
+def extract_html_text(html: str) -> tuple[str, Metadata]:
+    """Visible article text of an HTML page and the metadata the page gives.
+
+    >>> text, meta = extract_html_text(
+    ...     "<html lang='en'><title>T</title><script>var x='9%'</script><p>Turnout was 58%.</p></html>")
+    >>> text, meta.title, meta.language
+    ('Turnout was 58%.', 'T', 'en')
+    """
+    page = _parse_html(html)
+    visible = page.text()
+    body, traf_title, traf_date = _trafilatura(html)
+    h1 = _collapse(page.h1_parts)
+    if not body.strip() or len(body) < FALLBACK_SHARE * len(visible):
+        log.debug("using the stdlib visible text (%d chars) over trafilatura's (%d)", len(visible), len(body))
+        text = visible
+    else:
+        text = body if not h1 or h1 in body else f"{h1}\n\n{body}"
+    published = None
+    for name in DATE_META:
+        if name in page.meta and (published := parse_published(page.meta[name])):
+            break
+    published = published or parse_published(page.time) or parse_published(traf_date)
+    title = _text_value(page.meta.get("og:title")) or h1 or _collapse(page.title_parts) or traf_title
+    language = page.lang or page.meta.get("content-language") or page.meta.get("og:locale")
+    url = _text_value(page.meta.get("og:url"))
+    return clean_text(text), Metadata(title=title, published=published, url=url, language=language)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = RE_META_CHARSET.search(data[:4096])
+    return m["name"].decode("ascii") if m else None
+
+
+# --- JSON ----------------------------------------------------------------------------------
+
+
+def _record_text(record: Mapping[str, Any]) -> str | None:
+    value = _first(record, TEXT_FIELDS)
+    if isinstance(value, list) and all(isinstance(p, str) for p in value):
+        value = "\n\n".join(p.strip() for p in value if p.strip())
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if RE_HTML_START.match(value):
+        # CMS exports often carry the body as HTML: the extractor must see visible text.
+        value = _parse_html(value).text()
+    text = clean_text(value)
+    return text if text.strip() else None
+
+
+def _json_record(record: object, where: str) -> tuple[str, Metadata] | str:
+    """(text, metadata) of one JSON record, or the reason it is unusable."""
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    lowered = {str(k).strip().lower(): v for k, v in record.items()}
+    text = _record_text(lowered)
+    if text is None:
+        return "record has no text (no text, body or content field)"
+    meta = parse_metadata(lowered, where=where)
+    if meta.title is None:
+        meta = replace(meta, title=_first_line_title(text))
+    return text, meta
+
+
+def _parse_json(text: str) -> tuple[object, str | None]:
+    try:
+        return json.loads(text, strict=False), None
+    except json.JSONDecodeError as err:
+        return None, f"not valid JSON: {err.msg}"
+    except RecursionError:
+        return None, "JSON nested too deeply"
+    except MemoryError:
+        return None, "JSON too large to load"
+
+
+def _json_codec(sample: bytes) -> str:
+    """The codec for a JSONL stream, decided on its first bytes."""
+    for bom, codec in BOMS:
+        if sample.startswith(bom):
+            return codec
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _decode_bytes(sample)[1]
+    except _Unreadable:
+        return "cp1252"
+
+
+def _iter_jsonl_lines(path: Path) -> Iterator[tuple[int, object, str | None, str | None]]:
+    """(line number, parsed object or None, error reason or None, codec) per non-blank line.
+
+    Line number 0 stands for the whole file.
+    """
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            yield 0, None, "not a regular file", None
+            return
+        raw = path.open("rb")
+    except OSError as err:
+        yield 0, None, f"cannot read file: {_os_reason(err)}", None
+        return
+    with raw:
+        sample = raw.read(SAMPLE_BYTES)
+        raw.seek(0)
+        if not sample:
+            yield 0, None, "empty file", None
+            return
+        codec = _json_codec(sample)
+        wide = codec.startswith(("utf-16", "utf-32"))
+        if not wide and sample.count(0) > BINARY_NUL_SHARE * len(sample):
+            yield 0, None, "binary file (contains NUL bytes)", None
+            return
+        stream = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline=None)
+        limit = MAX_BYTES
+        number = 0
+        seen_any = False
+        while True:
+            number += 1
+            try:
+                line = stream.readline(limit + 1)
+            except (UnicodeDecodeError, OSError) as err:
+                yield number, None, f"line {number}: cannot read the rest of the file: {err}", codec
+                return
+            if not line:
+                break
+            if len(line) > limit and not line.endswith("\n"):
+                while (rest := stream.readline(limit)) and not rest.endswith("\n"):
+                    pass
+                yield (
+                    number,
+                    None,
+                    f"line {number}: record too large (over {limit // (1024 * 1024)} MB)",
+                    codec,
+                )
+                continue
+            if not line.strip():
+                continue
+            seen_any = True
+            if any("\udc80" <= ch <= "\udcff" for ch in line):
+                # Bytes the file's codec could not decode: this line may be in another one.
+                try:
+                    line, line_codec = _decode_bytes(line.encode(codec, "surrogateescape"))
+                except (_Unreadable, UnicodeEncodeError):
+                    yield number, None, f"line {number}: {UNDECODABLE}", None
+                    continue
+            else:
+                line_codec = codec
+            obj, reason = _parse_json(line)
+            yield number, obj, (f"line {number}: {reason}" if reason else None), line_codec
+        if not seen_any:
+            yield 0, None, "empty file (only white space)", codec
+
+
+# --- sidecars and folders ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Sidecar:
+    folder: Path
+    rows: Mapping[str, Metadata]  # by path relative to the folder ("a.txt", "2024/b.txt")
+
+    def lookup(self, path: Path) -> Metadata | None:
+        try:
+            rel = path.relative_to(self.folder).as_posix()
+        except ValueError:
+            return None
+        return self.rows.get(rel)
+
+
+def _load_sidecar(path: Path) -> tuple[_Sidecar | None, ArticleError | None]:
+    """Read an ``articles.csv``: per-file metadata, or the error that makes it unusable."""
+
+    def error(reason: str) -> tuple[None, ArticleError]:
+        return None, ArticleError(article=path.name, path=str(path), reason=reason)
+
+    try:
+        text, _codec = _load_text(path)
+    except _Unreadable as err:
+        return error(f"sidecar metadata not used: {err.reason}")
+    rows: dict[str, Metadata] = {}
+    try:
+        reader = csv.DictReader(io.StringIO(text))
+        columns = [(c or "").strip().lower() for c in reader.fieldnames or []]
+        if "file" not in columns:
+            return error("sidecar metadata not used: it has no 'file' column")
+        for row in reader:
+            lowered = {(k or "").strip().lower(): (v if isinstance(v, str) else "") for k, v in row.items()}
+            name = lowered.get("file", "").strip().replace("\\", "/").removeprefix("./")
+            if not name:
+                continue
+            where = f"{path}:{reader.line_num}"
+            rows[name] = parse_metadata({k: v.strip() for k, v in lowered.items() if v.strip()}, where)
+    except csv.Error as err:
+        return error(f"sidecar metadata not used: not valid CSV ({err})")
+    return _Sidecar(path.parent, rows), None
+
+
+@dataclass(frozen=True, slots=True)
+class _File:
+    path: Path
+    root: Path  # the folder named on the command line, or the file itself
+    sidecars: tuple[_Sidecar, ...]  # outermost first
+    explicit: bool
+
+    @property
+    def relative(self) -> str:
+        if self.root == self.path:
+            return self.path.as_posix()
+        return self.path.relative_to(self.root).as_posix()
+
+    def sidecar_metadata(self) -> Metadata:
+        for sidecar in reversed(self.sidecars):
+            if (meta := sidecar.lookup(self.path)) is not None:
+                return meta
+        return Metadata()
+
+
+def _walk(root: Path) -> Iterator[_File | ArticleError]:
+    """Article files under a folder in sorted order, depth first; each folder visited once."""
+    seen: set[tuple[int, int]] = set()
+    stack: list[tuple[Iterator[os.DirEntry[str]], tuple[_Sidecar, ...]]] = []
+
+    def enter(folder: Path, sidecars: tuple[_Sidecar, ...]) -> ArticleError | None:
+        try:
+            info = folder.stat()
+            key = (info.st_dev, info.st_ino)
+            if key in seen:
+                log.warning("%s: folder already read (a symbolic link loop?); skipped", folder)
+                return None
+            seen.add(key)
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as err:
+            return ArticleError(
+                article=folder.name, path=str(folder), reason=f"cannot read folder: {_os_reason(err)}"
+            )
+        error = None
+        if any(e.name == SIDECAR and e.is_file() for e in entries):
+            sidecar, error = _load_sidecar(folder / SIDECAR)
+            if sidecar is not None:
+                sidecars = (*sidecars, sidecar)
+        stack.append((iter(entries), sidecars))
+        return error
+
+    if error := enter(root, ()):
+        yield error
+    while stack:
+        entries, sidecars = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            log.debug("%s: hidden, skipped", path)
+        elif entry.is_dir():
+            if error := enter(path, sidecars):
+                yield error
+        elif not entry.is_file():
+            log.warning("%s: not a regular file (a broken link?); skipped", path)
+        elif entry.name == SIDECAR:
+            continue
+        elif path.suffix.lower() in ARTICLE_SUFFIXES:
+            yield _File(path, root, sidecars, explicit=False)
+        else:
+            log.debug("%s: not an article file type; skipped", path)
+
+
+# --- ids -----------------------------------------------------------------------------------
+
+
+class _Ids:
+    """Keeps ids unique within a run (see "Ids" in the module docstring)."""
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def claim(self, *choices: str) -> str:
+        for choice in choices:
+            if choice not in self._seen:
+                self._seen.add(choice)
+                return choice
+        n = 2
+        while f"{choices[-1]}#{n}" in self._seen:
+            n += 1
+        chosen = f"{choices[-1]}#{n}"
+        self._seen.add(chosen)
+        return chosen
+
+
+# --- articles ------------------------------------------------------------------------------
+
+
+def _make_article(
+    article_id: str,
+    file: _File,
+    text: str,
+    meta: Metadata,
+    published: dt.date | None,
+    encoding: str | None,
+    line: int | None = None,
+) -> Article:
+    return Article(
+        id=article_id,
+        path=str(file.path),
+        text=text,
+        title=meta.title,
+        published=meta.published or published,
+        source=meta.source,
+        url=meta.url,
+        language=detect_language(text, meta.language),
+        line=line,
+        encoding=encoding,
+    )
+
+
+def _load_document(file: _File) -> tuple[str, str, Metadata]:
+    """(text, codec, metadata the file gives) for .txt, .md and .html files."""
+    suffix = file.path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        data = _load_bytes(file.path)
+        html, codec = _decode_bytes(data, _declared_charset(data))
+        _check_text(html)
+        text, meta = extract_html_text(html)
+        if not text.strip():
+            raise _Unreadable("no visible text in the HTML page")
+        return text, codec, meta
+    text, codec = _load_text(file.path)
+    markdown = suffix in MARKDOWN_SUFFIXES
+    meta = Metadata()
+    if markdown and (split := parse_front_matter(text)):
+        found, text = split
+        meta = parse_metadata(found, where=str(file.path))
+        if not text.strip():
+            raise _Unreadable("no text after the front matter")
+    if meta.title is None:
+        meta = replace(meta, title=_first_line_title(text, markdown))
+    return text, codec, meta
+
+
+def _iter_records(file: _File) -> Iterator[tuple[int | None, int | None, object, str | None, str | None]]:
+    """(line, index, record, codec, error) for the records of a JSON or JSONL file."""
+    if file.path.suffix.lower() in JSONL_SUFFIXES:
+        for number, obj, reason, codec in _iter_jsonl_lines(file.path):
+            yield (number or None), None, obj, codec, reason
+        return
+    try:
+        text, codec = _load_text(file.path)
+    except _Unreadable as err:
+        yield None, None, None, None, err.reason
+        return
+    data, reason = _parse_json(text)
+    if reason:
+        yield None, None, None, codec, reason
+        return
+    if isinstance(data, dict) and _first({str(k).lower(): v for k, v in data.items()}, TEXT_FIELDS) is None:
+        data = data.get("articles", data)
+    if isinstance(data, dict):
+        yield None, None, data, codec, None
+    elif isinstance(data, list):
+        for index, record in enumerate(data, start=1):
+            yield None, index, record, codec, None
+    else:
+        yield None, None, None, codec, "JSON file holds neither an article object nor a list of them"
+
+
+def _load_records(file: _File, ids: _Ids, published: dt.date | None) -> Iterator[Article | ArticleError]:
+    name = file.path.name
+    defaults = replace(file.sidecar_metadata(), id=None, title=None)
+    for line, index, record, codec, reason in _iter_records(file):
+        number = line or index
+        where = f"{name}:{number}" if number else name
+        if reason:
+            yield ArticleError(article=where, path=str(file.path), reason=reason, line=line)
+            continue
+        parsed = _json_record(record, where)
+        if isinstance(parsed, str):
+            label = f"line {line}" if line else f"record {index}" if index else ""
+            sentence = f"{label}: {parsed}" if label else parsed
+            yield ArticleError(article=where, path=str(file.path), reason=sentence, line=line)
+            continue
+        text, meta = parsed
+        meta = meta.over(defaults)
+        own_id = meta.id or where
+        article_id = ids.claim(
+            own_id, f"{file.relative}:{meta.id or number or ''}".rstrip(":"), f"{file.path}:{own_id}"
+        )
+        yield _make_article(article_id, file, text, meta, published, codec or "utf-8", line=line)
+
+
+def _load_file(file: _File, ids: _Ids, published: dt.date | None) -> Iterator[Article | ArticleError]:
+    suffix = file.path.suffix.lower()
+    if suffix in JSON_SUFFIXES or suffix in JSONL_SUFFIXES:
+        yield from _load_records(file, ids, published)
+        return
+    sidecar = file.sidecar_metadata()
+    try:
+        text, codec, own = _load_document(file)
+    except _Unreadable as err:
+        yield ArticleError(article=sidecar.id or file.path.name, path=str(file.path), reason=err.reason)
+        return
+    meta = sidecar.over(own)
+    article_id = ids.claim(meta.id or file.path.name, file.relative, str(file.path))
+    yield _make_article(article_id, file, text, meta, published, codec)
+
+
+def _iter_files(paths: Sequence[Path]) -> Iterator[_File | ArticleError]:
+    sidecars: dict[Path, tuple[_Sidecar, ...]] = {}
+    for root in paths:
+        if root.is_dir():
+            yield from _walk(root)
+            continue
+        folder = root.parent
+        if folder not in sidecars:
+            sidecars[folder] = ()
+            candidate = folder / SIDECAR
+            if candidate.is_file() and candidate != root:
+                sidecar, error = _load_sidecar(candidate)
+                if error:
+                    yield error
+                sidecars[folder] = (sidecar,) if sidecar else ()
+        yield _File(root, root, sidecars[folder], explicit=True)
+
+
+def _iter(paths: Sequence[Path], published: dt.date | None) -> Iterator[Article | ArticleError]:
+    ids = _Ids()
+    for item in _iter_files(paths):
+        if isinstance(item, ArticleError):
+            yield item
+        else:
+            yield from _load_file(item, ids, published)
 
 
 def iter_articles(
     paths: Sequence[Path], published: dt.date | None = None
 ) -> Iterator[Article | ArticleError]:
-    for root in paths:
-        files = sorted(root.rglob("*.txt")) if root.is_dir() else [root]
-        for f in files:
-            text = f.read_text(encoding="utf-8").replace("\r\n", "\n")
-            yield Article(id=f.name, path=str(f), text=text, published=published)
+    """Stream the articles of files and folders, one at a time; bad input becomes errors.
+
+    Raises InputError, before anything is read, when a path does not exist.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Vote result\\nTurnout was 58%.\\n", encoding="utf-8")
+    >>> [(a.id, a.title, a.published) for a in iter_articles([folder], dt.date(2024, 3, 21))]
+    [('a.txt', 'Vote result', datetime.date(2024, 3, 21))]
+    """
+    roots = [Path(p) for p in paths]
+    for root in roots:
+        if not root.exists():
+            raise InputError(str(root), "no such file or folder")
+    return _iter(roots, published)
+
+
+__all__ = [
+    "MAX_BYTES",
+    "Metadata",
+    "clean_text",
+    "extract_html_text",
+    "iter_articles",
+    "parse_front_matter",
+    "parse_metadata",
+    "parse_published",
+]

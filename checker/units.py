@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import pint
 
-ureg = pint.UnitRegistry(non_int_type=Decimal)
+ureg: pint.UnitRegistry = pint.UnitRegistry(non_int_type=Decimal)
 ureg.define("percentage_point = [share_difference] = pp = point")
 Q_ = ureg.Quantity
 

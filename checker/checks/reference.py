@@ -20,7 +20,9 @@ from itertools import combinations
 
 from checker.checks.common import contains, distance, finding_id, fmt_number, reported, severity_for
 from checker.model import Article, Claim, Difference, Evidence, Finding
+from checker.bind import quote
 from checker.reference import ReferenceData, ResultRow
+from checker.sentences import SentenceIndex
 
 CHECKED_MEASURES = ("vote_share", "turnout", "votes", "registered")
 
@@ -326,6 +328,12 @@ def check_swaps(claims: Sequence[Claim], by_id: dict[str, Finding], ref: Referen
     return out
 
 
+def _sentence_around(text: str, start: int, end: int) -> str:
+    index = SentenceIndex(text)
+    s = index.at(start)
+    return quote(text, (s.start, s.end))
+
+
 def check_names(articles: Sequence[Article], ref: ReferenceData) -> list[Finding]:
     """People named almost like a reference person (a likely misspelling)."""
     out: list[Finding] = []
@@ -352,7 +360,13 @@ def check_names(articles: Sequence[Article], ref: ReferenceData) -> list[Finding
                         value=hit.canonical,
                         source_url=source,
                     ),
-                    extra=(("article", article.id), ("start", str(hit.start)), ("end", str(hit.end))),
+                    extra=(
+                        ("article", article.id),
+                        ("start", str(hit.start)),
+                        ("end", str(hit.end)),
+                        ("text", hit.text),
+                        ("sentence", _sentence_around(article.text, hit.start, hit.end)),
+                    ),
                 )
             )
     return out

@@ -1,16 +1,94 @@
-"""Findings -> JSON, CSV, Markdown, PNG figures and PDF (placeholder: JSON only)."""
+"""Findings -> findings.json, findings.csv, summary.md, figures/*.png and report.pdf.
+
+``write_report`` writes the parts in that order, each atomically (a temporary file in the
+output folder, then ``os.replace``), so a failure in a later part (a plot, the PDF) leaves
+the earlier files complete and no half-written file behind. Any failure is an
+:class:`~checker.errors.OutputError` naming the file; the CLI turns it into exit code 3.
+
+    >>> from checker.model import RunResult
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> [p.name for p in write_report(RunResult((), (), (), ()), out, {"json", "md"})]
+    ['findings.json', 'summary.md']
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
+from typing import IO
 
+from checker.errors import OutputError, UsageError
 from checker.model import RunResult
+from checker.report.figures_io import render_figures, write_figures
+from checker.report.files import ensure_folder, safe_child, write_atomic, write_bytes_atomic
+from checker.report.pdf import render_pdf
 from checker.report.records import run_record
+from checker.report.tables import findings_csv, summary_markdown
+from checker.report.view import Index
+
+log = logging.getLogger(__name__)
+
+PARTS = ("json", "csv", "md", "png", "pdf")
+FILE_NAMES = {"json": "findings.json", "csv": "findings.csv", "md": "summary.md", "pdf": "report.pdf"}
+
+
+def write_findings_json(result: RunResult, handle: IO[bytes]) -> None:
+    """findings.json (DESIGN.md contract) as UTF-8, one record per line inside each list.
+
+    One line per article, claim and finding keeps the file greppable and diffable and lets
+    the C JSON encoder do the work (a 100 MB ``indent=2`` dump takes ~10x longer). Key order
+    is fixed by the record builders, so the bytes are deterministic.
+    """
+    record = run_record(result)
+    handle.write(b"{")
+    for i, (key, value) in enumerate(record.items()):
+        head = ("," if i else "") + "\n  " + json.dumps(key) + ": "
+        if isinstance(value, list) and value:
+            items = ",\n    ".join(json.dumps(item, ensure_ascii=False) for item in value)
+            handle.write(f"{head}[\n    {items}\n  ]".encode())
+        else:
+            handle.write((head + json.dumps(value, ensure_ascii=False)).encode())
+    handle.write(b"\n}\n")
 
 
 def write_report(result: RunResult, out_dir: Path, parts: set[str]) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "findings.json"
-    path.write_text(json.dumps(run_record(result), indent=2, ensure_ascii=False), encoding="utf-8")
-    return [path]
+    """Write the requested parts of the report into ``out_dir``; return the paths written.
+
+    ``parts`` is a subset of {"json", "csv", "md", "png", "pdf"}. findings.json is always
+    first. The PDF embeds the figures whether or not "png" is asked for.
+    """
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        raise UsageError(f"unknown report part(s) {', '.join(sorted(unknown))}; use {', '.join(PARTS)}")
+    ensure_folder(out_dir)
+    index = Index(result)
+    written: list[Path] = []
+    if "json" in parts:
+        path = safe_child(out_dir, FILE_NAMES["json"])
+        written.append(write_atomic(path, lambda handle: write_findings_json(result, handle)))
+    if "csv" in parts:
+        data = findings_csv(result, index).encode("utf-8")
+        written.append(write_bytes_atomic(safe_child(out_dir, FILE_NAMES["csv"]), data))
+    if "md" in parts:
+        data = summary_markdown(result, index).encode("utf-8")
+        written.append(write_bytes_atomic(safe_child(out_dir, FILE_NAMES["md"]), data))
+    if "png" in parts or "pdf" in parts:
+        pngs = render_figures(result, out_dir)
+        if "png" in parts:
+            written += write_figures(pngs, out_dir)
+        if "pdf" in parts:
+            path = safe_child(out_dir, FILE_NAMES["pdf"])
+            try:
+                data = render_pdf(result, pngs, index)
+            except OutputError:
+                raise
+            except Exception as exc:  # a layout bug must not cost the files already written
+                log.exception("PDF rendering failed")
+                raise OutputError(str(path), f"PDF rendering failed ({type(exc).__name__}: {exc})") from exc
+            written.append(write_bytes_atomic(path, data))
+    return written
+
+
+__all__ = ["PARTS", "write_findings_json", "write_report"]

@@ -14,13 +14,13 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from checker.errors import OutputError
 
 log = logging.getLogger(__name__)
 
-Writer = Callable[[BinaryIO], None]
+Writer = Callable[[IO[bytes]], None]
 
 
 def safe_child(folder: Path, name: str) -> Path:
@@ -97,7 +97,7 @@ def write_atomic(path: Path, write: Writer) -> Path:
 def write_bytes_atomic(path: Path, data: bytes) -> Path:
     """:func:`write_atomic` for content that is already in memory."""
 
-    def write(handle: BinaryIO) -> None:
+    def write(handle: IO[bytes]) -> None:
         handle.write(data)
 
     return write_atomic(path, write)

@@ -11,7 +11,7 @@ import csv
 import io
 from decimal import Decimal
 
-from checker.model import Finding, RunResult
+from checker.model import Claim, Finding, RunResult
 from checker.report.view import (
     CHECK_TITLES,
     CHECKS,
@@ -162,12 +162,17 @@ def md_escape(text: str) -> str:
     return text.translate(_MD_SPECIAL)
 
 
+def reported_text(claim: Claim) -> str:
+    """The figure as written and its interval: “93%” (92.5%–93.5%)."""
+    return f"“{md_escape(claim.mention.text)}” ({md_escape(format_interval(claim))})"
+
+
 def md_quote(index: Index, f: Finding) -> str:
     """The finding's sentence in curly quotes, the figure in bold."""
-    before, figure, after = index.finding_quote(f).parts
-    if not (before or figure or after):
+    quote = index.finding_quote(f)
+    if not quote.text:
         return ""
-    body = md_escape(before) + (f"**{md_escape(figure)}**" if figure else "") + md_escape(after)
+    body = "".join(f"**{md_escape(t)}**" if bold else md_escape(t) for t, bold in quote.segments())
     return f"“{body}”"
 
 
@@ -205,8 +210,10 @@ def summary_markdown(result: RunResult, index: Index | None = None, csv_name: st
         if quote:
             lines.append(f"   > {quote}")
         claims = index.claims_of(f)
-        reported = f"reported {format_interval(claims[0])}" if claims else ""
-        evidence = f"reference {md_escape(f.evidence.value)} ({md_escape(f.evidence.row)})" if f.evidence else ""
+        reported = "reported " + ", ".join(reported_text(c) for c in claims) if claims else ""
+        evidence = (
+            f"reference {md_escape(f.evidence.value)} ({md_escape(f.evidence.row)})" if f.evidence else ""
+        )
         facts = "; ".join(x for x in (reported, evidence) if x)
         if facts:
             lines.append(f"   {facts}.")
@@ -222,5 +229,9 @@ def summary_markdown(result: RunResult, index: Index | None = None, csv_name: st
     if not result.errors:
         lines.append("None.")
     lines += [f"- {md_escape(str(e))}" for e in result.errors]
-    lines += ["", f"Every finding (one row each) is in `{csv_name}`; the full record is in `findings.json`.", ""]
+    lines += [
+        "",
+        f"Every finding (one row each) is in `{csv_name}`; the full record is in `findings.json`.",
+        "",
+    ]
     return "\n".join(lines)

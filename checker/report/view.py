@@ -122,54 +122,78 @@ def format_interval(claim: Claim) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A sentence as quoted in a report, with the span of the figure to highlight."""
+    """A sentence as quoted in a report, with the spans of the figures to highlight."""
 
     text: str
-    start: int = -1  # -1: the figure's text was not found in the sentence
-    end: int = -1
+    spans: tuple[tuple[int, int], ...] = ()  # sorted, not overlapping; empty: figure not found
 
-    @property
-    def parts(self) -> tuple[str, str, str]:
-        """(before, figure, after); the figure is empty when it was not found."""
-        if self.start < 0:
-            return (self.text, "", "")
-        return (self.text[: self.start], self.text[self.start : self.end], self.text[self.end :])
+    def segments(self) -> list[tuple[str, bool]]:
+        """The text cut into (piece, is_figure) pieces, in order.
+
+        >>> Quote("a 93% and 87% b", ((2, 5), (10, 13))).segments()
+        [('a ', False), ('93%', True), (' and ', False), ('87%', True), (' b', False)]
+        """
+        out: list[tuple[str, bool]] = []
+        at = 0
+        for start, end in self.spans:
+            if start > at:
+                out.append((self.text[at:start], False))
+            out.append((self.text[start:end], True))
+            at = end
+        if at < len(self.text):
+            out.append((self.text[at:], False))
+        return out
 
 
-def excerpt(sentence: str, needle: str, cap: int = SENTENCE_CAP, hint: int | None = None) -> Quote:
+def _find_near(text: str, needle: str, hint: int | None) -> int:
+    starts = [m.start() for m in re.finditer(re.escape(needle), text)] if needle else []
+    if not starts:
+        return -1
+    return min(starts, key=lambda s: abs(s - hint)) if hint is not None else starts[0]
+
+
+def excerpt(
+    sentence: str, needle: str, cap: int = SENTENCE_CAP, hint: int | None = None, also: Sequence[str] = ()
+) -> Quote:
     """Quote ``sentence`` (white space collapsed), cut to ``cap`` characters around ``needle``.
 
     ``hint`` is the needle's approximate offset in the sentence, to pick the right one of
-    several occurrences.
+    several occurrences; ``also`` are more figures to highlight when the quote holds them.
 
     >>> q = excerpt("Turnout was  high: 93% in one region.", "93%")
-    >>> q.parts
-    ('Turnout was high: ', '93%', ' in one region.')
+    >>> q.text, q.spans
+    ('Turnout was high: 93% in one region.', ((18, 21),))
     """
     text = collapse(sentence)
     target = collapse(needle)
-    starts = [m.start() for m in re.finditer(re.escape(target), text)] if target else []
-    start = min(starts, key=lambda s: abs(s - hint)) if starts and hint is not None else -1
-    if start < 0 and starts:
-        start = starts[0]
+    start = _find_near(text, target, hint)
     end = start + len(target) if start >= 0 else -1
-    if len(text) <= cap:
-        return Quote(text, start, end)
-    centre = (start + end) // 2 if start >= 0 else 0
-    lo = max(0, min(centre - cap // 2, len(text) - cap))
-    hi = min(len(text), lo + cap)
-    # cut at word boundaries (never inside the figure) so a quote does not end in half a word
-    if lo > 0:
-        space = text.find(" ", lo, start if start >= lo else lo + 40)
-        lo = space + 1 if space >= 0 else lo
-    if hi < len(text):
-        space = text.rfind(" ", end if end >= 0 else hi - 40, hi)
-        hi = space if space > lo else hi
-    prefix = "…" if lo > 0 else ""
-    cut = prefix + text[lo:hi] + ("…" if hi < len(text) else "")
-    if 0 <= lo <= start and 0 <= end <= hi:
-        return Quote(cut, start - lo + len(prefix), end - lo + len(prefix))
-    return Quote(cut)
+    cut, shift = text, 0
+    if len(text) > cap:
+        centre = (start + end) // 2 if start >= 0 else 0
+        lo = max(0, min(centre - cap // 2, len(text) - cap))
+        hi = min(len(text), lo + cap)
+        # cut at word boundaries (never inside the figure) so a quote does not end in half a word
+        if lo > 0:
+            space = text.find(" ", lo, start if start >= lo else lo + 40)
+            lo = space + 1 if space >= 0 else lo
+        if hi < len(text):
+            space = text.rfind(" ", end if end >= 0 else hi - 40, hi)
+            hi = space if space > lo else hi
+        prefix = "…" if lo > 0 else ""
+        cut = prefix + text[lo:hi] + ("…" if hi < len(text) else "")
+        shift = len(prefix) - lo
+        if not (0 <= lo <= start and 0 <= end <= hi):
+            start = -1
+    spans = [(start + shift, end + shift)] if start >= 0 else []
+    for other in also:
+        other = collapse(other)
+        for m in re.finditer(re.escape(other), cut) if other else ():
+            span = (m.start(), m.end())
+            if all(span[1] <= s or span[0] >= e for s, e in spans):
+                spans.append(span)
+                break
+    return Quote(cut, tuple(sorted(spans)))
 
 
 class Index:
@@ -190,8 +214,8 @@ class Index:
             return claims[0].article
         return dict(finding.extra).get("article", "")
 
-    def claim_quote(self, claim: Claim, cap: int = SENTENCE_CAP) -> Quote:
-        """The claim's sentence with the figure located in it."""
+    def claim_quote(self, claim: Claim, cap: int = SENTENCE_CAP, also: Sequence[str] = ()) -> Quote:
+        """The claim's sentence with the figure (and the ``also`` figures) located in it."""
         m = claim.mention
         if claim.quote:
             sentence, hint = claim.quote, None
@@ -209,7 +233,7 @@ class Index:
                 sentence, hint = m.text, 0
         if hint is None:
             hint = max(0, m.start - claim.sentence[0]) if claim.sentence != (0, 0) else None
-        return excerpt(sentence, m.text, cap, hint)
+        return excerpt(sentence, m.text, cap, hint, also)
 
     def finding_text(self, finding: Finding) -> str:
         """The figure(s) a finding is about, as written ("93% | 87%")."""
@@ -226,7 +250,13 @@ class Index:
         """The sentence of the finding's first claim (or the article around its span)."""
         claims = self.claims_of(finding)
         if claims:
-            return self.claim_quote(claims[0], cap)
+            first = claims[0]
+            same = [
+                c.mention.text
+                for c in claims[1:]
+                if (c.article, c.sentence) == (first.article, first.sentence)
+            ]
+            return self.claim_quote(first, cap, same)
         span = self._extra_span(finding)
         if span is None:
             return Quote("")
@@ -322,7 +352,7 @@ def worst_discrepancies(result: RunResult, index: Index, limit: int) -> list[Fin
 
 def verdict_counts(findings: Sequence[Finding]) -> dict[str, int]:
     """Findings per verdict, every verdict present (zero included), in VERDICTS order."""
-    counts = Counter(f.verdict for f in findings)
+    counts: Counter[str] = Counter(f.verdict for f in findings)
     return {v: counts.get(v, 0) for v in VERDICTS}
 
 

@@ -1,0 +1,712 @@
+"""Figures of a run: ``plot_*(result) -> Figure``. They never save or show (see figures_io).
+
+* :func:`plot_reported_vs_reference` — each checked figure's reported interval against the
+  official value, grouped by election, swapped pairs joined;
+* :func:`plot_across_sources` — the same figure as reported by several articles;
+* :func:`plot_timeline` — dated claims against the reference dates they were checked with;
+* :func:`plot_overview` — findings per election and verdict, histogram of differences.
+
+Figures are built on ``matplotlib.figure.Figure`` directly (no pyplot state), inside the
+package style file, with the Okabe–Ito colour-blind-safe palette. Long runs are cut to the
+top rows by rank (:func:`checker.report.view.rank_findings`) and say how many were left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+import matplotlib.dates as mdates
+import matplotlib.style
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import blended_transform_factory
+
+from checker.model import Claim, Finding, RunResult
+from checker.report.view import VERDICTS, Index, format_difference, rank_findings
+from checker.units import to_days
+
+STYLE_PATH = Path(__file__).with_name("checkfigures.mplstyle")
+
+# Okabe & Ito (2008) colour-universal-design palette.
+VERDICT_COLOURS = {
+    "discrepancy": "#D55E00",  # vermillion
+    "consistent": "#009E73",  # bluish green
+    "unverifiable": "#999999",  # grey
+    "ambiguous": "#E69F00",  # orange
+}
+REFERENCE_COLOUR = "#000000"
+SWAP_COLOUR = "#CC79A7"  # reddish purple: not a verdict colour
+TOP_ROWS = 30
+TOP_GROUPS = 12
+TOP_ELECTIONS = 15
+ROW_INCH = 0.27  # height of one row of a figure, in inches
+WIDTH_INCH = 9.0
+CALENDAR_KINDS = ("date", "date_range", "relative_date", "year")
+
+OpenEnd = Literal["", "above", "below"]
+
+
+@contextmanager
+def style() -> Iterator[None]:
+    """The package style, for building and for saving a figure."""
+    with matplotlib.style.context(str(STYLE_PATH)):
+        yield
+
+
+def _float(value: object) -> float | None:
+    return float(value) if isinstance(value, Decimal) else None
+
+
+def _open_end(claim: Claim) -> OpenEnd:
+    q = claim.mention.qualifier
+    return "above" if q in ("more_than", "at_least") else "below" if q in ("less_than", "at_most") else ""
+
+
+def short_article(article: str, width: int = 18) -> str:
+    """An article id short enough for an axis label.
+
+    >>> short_article("001_06b3186a27bd3392.txt")
+    '001_06b3186a27bd3…'
+    """
+    stem = article.rsplit("/", 1)[-1]
+    stem = stem[: -len(".txt")] if stem.endswith(".txt") else stem
+    return stem if len(stem) <= width else stem[: width - 1] + "…"
+
+
+def subject_label(claim: Claim) -> str:
+    """What the figure is about, for a row label: ``Kherson (yes)``, ``Putin``, ``Russia turnout``."""
+    where = claim.region or claim.entity or "?"
+    option = claim.option
+    if option in ("Yes", "No"):
+        text = f"{where} ({option.lower()})"
+    elif option and claim.measure in ("vote_share", "votes"):
+        text = option
+    else:
+        text = where
+    if claim.measure not in ("vote_share", "other"):
+        text += f" {claim.measure.replace('_', ' ')}"
+    return text
+
+
+def _empty(title: str, message: str) -> Figure:
+    fig = Figure(figsize=(WIDTH_INCH, 2.0), layout="constrained")
+    ax = fig.subplots()
+    ax.set_axis_off()
+    ax.set_title(title)
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#555555")
+    return fig
+
+
+def _verdict_legend(fig: Figure, verdicts: Sequence[str], extra: Sequence[Line2D | Patch] = ()) -> None:
+    handles: list[Line2D | Patch] = [
+        Patch(color=VERDICT_COLOURS[v], label=v) for v in VERDICTS if v in set(verdicts)
+    ]
+    handles += list(extra)
+    if handles:
+        fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 6))
+
+
+# --- 1. reported vs reference -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonRow:
+    """One reported figure and the reference value it was compared with."""
+
+    finding: Finding
+    claim: Claim
+    low: float | None
+    high: float | None
+    reference: float
+    unit: str
+    open_end: OpenEnd
+
+
+def comparison_rows(result: RunResult, index: Index | None = None) -> list[ComparisonRow]:
+    """Reference findings on one numeric claim that carry a numeric reference value."""
+    index = index or Index(result)
+    rows: list[ComparisonRow] = []
+    for f in result.findings:
+        ev = f.evidence
+        if f.check != "reference" or ev is None or ev.number is None or len(f.claims) != 1:
+            continue
+        claims = index.claims_of(f)
+        if not claims or claims[0].mention.kind not in ("percent", "count"):
+            continue
+        c = claims[0]
+        if ev.unit is not None and ev.unit != c.mention.unit:
+            continue  # a share compared with a count: not on one axis
+        low, high = _float(c.mention.low), _float(c.mention.high)
+        if low is None and high is None:
+            continue
+        rows.append(ComparisonRow(f, c, low, high, float(ev.number), c.mention.unit, _open_end(c)))
+    return rows
+
+
+def _pairs(result: RunResult, shown: Sequence[ComparisonRow]) -> list[tuple[Finding, str, str]]:
+    """Reference findings that name two shown claims (swapped figures): (finding, claim a, claim b)."""
+    ids = {r.claim.id for r in shown}
+    return [
+        (f, f.claims[0], f.claims[1])
+        for f in result.findings
+        if f.check == "reference" and len(f.claims) == 2 and f.claims[0] in ids and f.claims[1] in ids
+    ]
+
+
+def _select_rows(
+    result: RunResult, index: Index, rows: Sequence[ComparisonRow], top: int
+) -> list[ComparisonRow]:
+    ranked = rank_findings([r.finding for r in rows], index)
+    keep = {f.id for f in ranked[:top]}
+    chosen = [r for r in rows if r.finding.id in keep]
+    # a swap is only visible with both halves: bring in the partner of a shown half
+    shown_claims = {r.claim.id for r in chosen}
+    for _f, a, b in _pairs(result, rows):
+        if (a in shown_claims) != (b in shown_claims):
+            chosen += [r for r in rows if r.claim.id in (a, b) and r.claim.id not in shown_claims]
+            shown_claims.update((a, b))
+    return chosen
+
+
+def _ordered(rows: Sequence[ComparisonRow], pairs: Sequence[tuple[Finding, str, str]]) -> list[object]:
+    """Rows grouped by election (a header string each), by subject; swap partners adjacent."""
+    partner: dict[str, str] = {}
+    for _f, a, b in pairs:
+        partner.setdefault(a, b)
+        partner.setdefault(b, a)
+    by_election: dict[str, list[ComparisonRow]] = defaultdict(list)
+    for r in rows:
+        by_election[r.claim.election or "(no election)"].append(r)
+    out: list[object] = []
+    for election in sorted(by_election):
+        out.append(election)
+        group = sorted(
+            by_election[election],
+            key=lambda r: (subject_label(r.claim), r.claim.article, r.claim.mention.start, r.finding.id),
+        )
+        placed: set[str] = set()
+        for r in group:
+            if r.claim.id in placed:
+                continue
+            out.append(r)
+            placed.add(r.claim.id)
+            mate = partner.get(r.claim.id)
+            for other in group:
+                if other.claim.id == mate and mate not in placed:
+                    out.append(other)
+                    placed.add(mate)
+    return out
+
+
+def _limits(values: Sequence[float], unit: str) -> tuple[float, float, bool]:
+    """x-limits (with room for labels) and whether the axis is logarithmic."""
+    lo, hi = min(values), max(values)
+    if unit != "percent" and lo > 0 and hi / lo > 100:
+        return lo / 2, hi * 4, True
+    span = max(hi - lo, 1.0 if unit == "percent" else max(abs(hi) * 0.02, 1.0))
+    left = lo - span * 0.08
+    right = hi + span * 0.22  # room for the difference labels
+    if unit == "percent":
+        left = max(left, 0.0) if lo >= 0 else left
+    return left, right, False
+
+
+def _draw_comparison(
+    ax: Axes, entries: Sequence[object], unit: str, pairs: Sequence[tuple[Finding, str, str]]
+) -> None:
+    rows = [(y, e) for y, e in enumerate(entries) if isinstance(e, ComparisonRow)]
+    finite = [v for _y, r in rows for v in (r.low, r.high, r.reference) if v is not None]
+    left, right, log = _limits(finite, unit)
+    if log:
+        ax.set_xscale("log")
+    lows = [r.low if r.low is not None else left for _y, r in rows]
+    highs = [r.high if r.high is not None else right for _y, r in rows]
+    ys = [y for y, _r in rows]
+    colours = [VERDICT_COLOURS[r.finding.verdict] for _y, r in rows]
+    bars = ax.barh(
+        ys, [h - lo for lo, h in zip(lows, highs, strict=True)], left=lows, height=0.55, color=colours
+    )
+    for patch in bars.patches:
+        patch.set_gid("reported")
+    # a rounding interval is a sliver on a wide axis: a tick at its middle keeps it seen
+    ax.scatter(
+        [(lo + h) / 2 for lo, h in zip(lows, highs, strict=True)],
+        ys,
+        marker="|",
+        s=120,
+        linewidths=2.5,
+        c=colours,
+        zorder=3,
+    )
+    for end, marker in (("above", ">"), ("below", "<")):
+        pts = [
+            (highs[i] if end == "above" else lows[i], y, colours[i])
+            for i, (y, r) in enumerate(rows)
+            if r.open_end == end
+        ]
+        if pts:
+            xs, yy, cc = zip(*pts, strict=True)
+            ax.scatter(xs, yy, marker=marker, s=42, c=list(cc), zorder=3, gid=f"open-{end}")
+    refs = ax.scatter(
+        [r.reference for _y, r in rows], ys, marker="D", s=26, c=REFERENCE_COLOUR, zorder=4, gid="reference"
+    )
+    refs.set_label("official figure")
+    for i, (y, r) in enumerate(rows):
+        label = format_difference(r.finding.difference)
+        if label:
+            ax.annotate(
+                label,
+                xy=(max(highs[i], r.reference), y),
+                xytext=(6, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=8,
+                color=VERDICT_COLOURS[r.finding.verdict],
+                fontweight="bold" if r.finding.verdict == "discrepancy" else "normal",
+            )
+    y_of = {r.claim.id: (y, r) for y, r in rows}
+    edge = blended_transform_factory(ax.transAxes, ax.transData)
+    for f, a, b in pairs:
+        (ya, ra), (yb, rb) = y_of[a], y_of[b]
+        mid_a = ((ra.low or left) + (ra.high or right)) / 2
+        mid_b = ((rb.low or left) + (rb.high or right)) / 2
+        # the X: each reported figure points at the other row's official figure
+        for x0, y0, x1, y1 in ((mid_a, ya, rb.reference, yb), (mid_b, yb, ra.reference, ya)):
+            ax.plot([x0, x1], [y0, y1], ls="--", lw=1.1, color=SWAP_COLOUR, zorder=2, gid="swap")
+        ax.plot([1.01, 1.01], [ya, yb], transform=edge, clip_on=False, lw=2, color=SWAP_COLOUR)
+        word = "swap" if "swap" in f.message.lower() else "linked"
+        ax.text(
+            1.02,
+            (ya + yb) / 2,
+            f"⇄ {word}",
+            transform=edge,
+            va="center",
+            color=SWAP_COLOUR,
+            fontsize=8,
+            fontweight="bold",
+        )
+    labels: list[str] = []
+    for y, e in enumerate(entries):
+        if isinstance(e, ComparisonRow):
+            labels.append(f"{subject_label(e.claim)} — {short_article(e.claim.article)}")
+        else:
+            labels.append(str(e))
+            if y > 0:
+                ax.axhline(y - 0.5, color="#bbbbbb", lw=0.6)
+    ax.set_yticks(range(len(entries)), labels)
+    for y, tick in enumerate(ax.get_yticklabels()):
+        if not isinstance(entries[y], ComparisonRow):
+            tick.set_fontweight("bold")
+    ax.set_ylim(len(entries) - 0.4, -0.6)
+    ax.set_xlim(left, right)
+    if unit == "percent" and not log:
+        # the room kept for labels must not read as shares above 100%
+        ax.set_xticks([t for t in ax.get_xticks() if 0 <= t <= 100 and left <= t <= right])
+    ax.set_xlabel(
+        "reported share and official share (%)" if unit == "percent" else f"{unit} (reported and official)"
+    )
+
+
+def plot_reported_vs_reference(result: RunResult, *, top: int = TOP_ROWS) -> Figure:
+    """Reported interval (bar; an arrow at an open end) vs the official value (diamond).
+
+    Rows are grouped by election then subject; colour is the verdict; discrepancies are
+    labelled with the signed difference (reference minus reported, "−5.45 pp"). Two claims
+    named by one reference finding (swapped figures) are drawn next to each other, joined
+    by an "⇄ swap" bracket and a dashed X from each figure to the other row's official value.
+    """
+    index = Index(result)
+    title = "Reported figures vs official results"
+    rows = comparison_rows(result, index)
+    with style():
+        if not rows:
+            return _empty(title, "No figure in this run was compared with a numeric reference value.")
+        shown = _select_rows(result, index, rows, top)
+        pairs = _pairs(result, shown)
+        units = sorted({r.unit for r in shown}, key=lambda u: (u != "percent", u))
+        layouts = [_ordered([r for r in shown if r.unit == u], pairs) for u in units]
+        height = sum(len(e) for e in layouts) * ROW_INCH + 1.4 * len(units) + 0.8
+        fig = Figure(figsize=(WIDTH_INCH, height), layout="constrained")
+        axes = fig.subplots(len(units), 1, squeeze=False, height_ratios=[len(e) + 3 for e in layouts])
+        for ax, unit, entries in zip(axes[:, 0], units, layouts, strict=True):
+            unit_pairs = [
+                (f, a, b) for f, a, b in pairs if any(r.claim.id == a and r.unit == unit for r in shown)
+            ]
+            _draw_comparison(ax, entries, unit, unit_pairs)
+        axes[0, 0].set_title(title)
+        extra: list[Line2D | Patch] = [
+            Line2D([], [], marker="D", ls="", color=REFERENCE_COLOUR, label="official figure")
+        ]
+        if pairs:
+            extra.append(Line2D([], [], ls="--", color=SWAP_COLOUR, label="figures match when swapped"))
+        _verdict_legend(fig, [r.finding.verdict for r in shown], extra)
+        hidden = len(rows) - len(shown)
+        if hidden > 0:
+            axes[-1, 0].text(
+                0.0,
+                -0.08,
+                f"Showing {len(shown)} of {len(rows)} compared figures, largest discrepancies "
+                f"first; {hidden} more are in findings.csv.",
+                transform=axes[-1, 0].transAxes,
+                va="top",
+                fontsize=8,
+                color="#555555",
+            )
+    return fig
+
+
+# --- 2. across sources --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    claim: Claim
+    low: float | None
+    high: float | None
+    verdict: str  # the claim's reference verdict, else the worst of its cross-source findings
+
+
+@dataclass(frozen=True, slots=True)
+class SourceGroup:
+    label: str
+    unit: str
+    rows: tuple[SourceRow, ...]
+    reference: float | None
+
+
+def _source_interval(claim: Claim) -> tuple[float | None, float | None, str] | None:
+    m = claim.mention
+    if m.kind in ("percent", "count"):
+        return _float(m.low), _float(m.high), m.unit
+    if m.kind == "duration" and isinstance(m.low, Decimal) and isinstance(m.high, Decimal):
+        return float(to_days(m.low, m.unit)), float(to_days(m.high, m.unit)), "day"
+    if m.kind == "date_range" and isinstance(m.low, dt.date) and isinstance(m.high, dt.date):
+        days = float((m.high - m.low).days + 1)
+        return days, days, "day"
+    return None
+
+
+def source_groups(result: RunResult, index: Index | None = None) -> list[SourceGroup]:
+    """Claims compared by cross-source findings, grouped by what they report, ranked."""
+    index = index or Index(result)
+    members: dict[tuple[str, ...], dict[str, str]] = defaultdict(dict)
+    references: dict[tuple[str, ...], float] = {}
+    # a figure's own reference verdict says which side is right; the pairwise verdict only
+    # says that two sources disagree, so it colours a row only when there is no reference
+    own = {f.claims[0]: f.verdict for f in result.findings if f.check == "reference" and len(f.claims) == 1}
+    for f in result.findings:
+        if f.check != "cross_source":
+            continue
+        for c in index.claims_of(f):
+            iv = _source_interval(c)
+            if iv is None:
+                continue
+            key: tuple[str, ...] = (c.election or "", subject_label(c), str(c.measure), iv[2])
+            old = members[key].get(c.id)
+            if old is None or VERDICTS.index(f.verdict) < VERDICTS.index(old):
+                members[key][c.id] = f.verdict
+            if f.evidence is not None and f.evidence.number is not None and iv[2] != "day":
+                references.setdefault(key, float(f.evidence.number))
+    groups: list[SourceGroup] = []
+    for key, verdicts in members.items():
+        rows = []
+        for cid, verdict in verdicts.items():
+            c = index.claims[cid]
+            iv = _source_interval(c)
+            assert iv is not None
+            rows.append(SourceRow(c, iv[0], iv[1], own.get(cid, verdict)))
+        rows.sort(key=lambda r: (r.claim.article, r.claim.mention.start))
+        election, subject, measure, unit = key
+        label = f"{subject}, {measure.replace('_', ' ')} — {election}" if election else subject
+        groups.append(SourceGroup(label, unit, tuple(rows), references.get(key)))
+
+    def rank(g: SourceGroup) -> tuple[int, int, str]:
+        return (min(VERDICTS.index(r.verdict) for r in g.rows), -len(g.rows), g.label)
+
+    return sorted(groups, key=rank)
+
+
+def plot_across_sources(result: RunResult, *, top: int = TOP_GROUPS, rows_per_group: int = 15) -> Figure:
+    """One panel per reported figure: one row per article, its interval, the reference line."""
+    title = "The same figure across sources"
+    groups = source_groups(result)
+    with style():
+        if not groups:
+            return _empty(title, "No figure was reported by more than one article.")
+        shown = groups[:top]
+        sizes = [min(len(g.rows), rows_per_group) for g in shown]
+        height = sum(sizes) * ROW_INCH + 1.0 * len(shown) + 1.0
+        fig = Figure(figsize=(WIDTH_INCH, height), layout="constrained")
+        axes = fig.subplots(len(shown), 1, squeeze=False, height_ratios=[n + 2 for n in sizes])[:, 0]
+        for ax, group, n in zip(axes, shown, sizes, strict=True):
+            rows = group.rows[:n]
+            finite = [v for r in rows for v in (r.low, r.high) if v is not None]
+            if group.reference is not None:
+                finite.append(group.reference)
+            left, right, log = _limits(finite, group.unit if group.unit != "day" else "count")
+            if log:
+                ax.set_xscale("log")
+            lows = [r.low if r.low is not None else left for r in rows]
+            highs = [r.high if r.high is not None else right for r in rows]
+            widths = [max(h - lo, (right - left) * 0.004) for lo, h in zip(lows, highs, strict=True)]
+            bars = ax.barh(
+                range(len(rows)),
+                widths,
+                left=lows,
+                height=0.55,
+                color=[VERDICT_COLOURS[r.verdict] for r in rows],
+            )
+            for patch in bars.patches:
+                patch.set_gid("reported")
+            if group.reference is not None:
+                ax.axvline(group.reference, color=REFERENCE_COLOUR, ls="--", lw=1, gid="reference")
+            labels = [f"{short_article(r.claim.article, 28)}: “{r.claim.mention.text}”" for r in rows]
+            ax.set_yticks(range(len(rows)), labels)
+            ax.set_ylim(len(rows) - 0.4, -0.6)
+            ax.set_xlim(left, right)
+            ax.set_title(group.label, fontsize=9)
+            unit = {"percent": "share (%)", "day": "days"}.get(group.unit, group.unit)
+            ax.set_xlabel(unit)
+            if len(group.rows) > n:
+                ax.text(
+                    1.0,
+                    -0.25,
+                    f"+{len(group.rows) - n} more articles",
+                    transform=ax.transAxes,
+                    ha="right",
+                    fontsize=8,
+                    color="#555555",
+                )
+        fig.suptitle(title)
+        extra = [Line2D([], [], ls="--", color=REFERENCE_COLOUR, label="official figure")]
+        _verdict_legend(fig, [r.verdict for g in shown for r in g.rows], extra)
+        if len(groups) > top:
+            fig.text(
+                0.0,
+                0.0,
+                f"{len(groups) - top} more figures compared across sources: see findings.csv",
+                fontsize=8,
+                color="#555555",
+            )
+    return fig
+
+
+# --- 3. timeline --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    finding: Finding
+    claim: Claim
+    low: dt.date
+    high: dt.date
+    reference: dt.date | None
+
+
+def timeline_rows(result: RunResult, index: Index | None = None) -> list[TimelineRow]:
+    """Dated claims (resolved) in temporal or reference findings, with the reference date."""
+    index = index or Index(result)
+    rows: list[TimelineRow] = []
+    for f in result.findings:
+        if f.check not in ("temporal", "reference"):
+            continue
+        for c in index.claims_of(f):
+            m = c.mention
+            if m.kind in CALENDAR_KINDS and isinstance(m.low, dt.date) and isinstance(m.high, dt.date):
+                ref = f.evidence.date if f.evidence is not None else None
+                rows.append(TimelineRow(f, c, m.low, m.high, ref))
+    return rows
+
+
+def day_number(day: dt.date) -> float:
+    """Matplotlib's number for the start of a day."""
+    return float(mdates.date2num(dt.datetime(day.year, day.month, day.day)))
+
+
+def plot_timeline(result: RunResult, *, top: int = TOP_ROWS) -> Figure:
+    """Each dated claim as a bar over the days it covers; the reference date as a diamond.
+
+    A bar runs from the first day's start to the last day's end; the diamond sits at noon
+    of the reference date. Discrepancies are vermillion and labelled with the difference.
+    """
+    title = "Dates in the articles vs reference dates"
+    index = Index(result)
+    rows = timeline_rows(result, index)
+    with style():
+        if not rows:
+            return _empty(title, "No resolved date in this run was checked against a reference date.")
+        keep = {f.id for f in rank_findings({r.finding.id: r.finding for r in rows}.values(), index)[:top]}
+        shown = [r for r in rows if r.finding.id in keep]
+        shown.sort(key=lambda r: (r.low, r.high, r.claim.article, r.finding.id))
+        shown = shown[:top]
+        fig = Figure(figsize=(WIDTH_INCH, len(shown) * ROW_INCH + 2.0), layout="constrained")
+        ax = fig.subplots()
+        ys = list(range(len(shown)))
+        lows = [day_number(r.low) for r in shown]
+        ends = [day_number(r.high) + 1 for r in shown]
+        colours = [VERDICT_COLOURS[r.finding.verdict] for r in shown]
+        bars = ax.barh(
+            ys, [e - lo for lo, e in zip(lows, ends, strict=True)], left=lows, height=0.55, color=colours
+        )
+        for patch in bars.patches:
+            patch.set_gid("reported")
+        # a one-day bar is invisible on a decade axis: a tick mark at its middle keeps it seen
+        ax.scatter(
+            [(lo + e) / 2 for lo, e in zip(lows, ends, strict=True)],
+            ys,
+            marker="|",
+            s=160,
+            linewidths=3,
+            c=colours,
+            zorder=3,
+        )
+        with_ref = [(y, r) for y, r in zip(ys, shown, strict=True) if r.reference is not None]
+        if with_ref:
+            ax.scatter(
+                [day_number(r.reference) + 0.5 for _y, r in with_ref if r.reference is not None],
+                [y for y, _r in with_ref],
+                marker="D",
+                s=30,
+                facecolors="none",
+                edgecolors=REFERENCE_COLOUR,
+                linewidths=1.2,
+                zorder=4,
+                gid="reference",
+            )
+        for y, r in zip(ys, shown, strict=True):
+            label = format_difference(r.finding.difference)
+            if label and r.finding.verdict == "discrepancy":
+                x = max(ends[y], day_number(r.reference) + 1 if r.reference else ends[y])
+                ax.annotate(
+                    label,
+                    xy=(x, y),
+                    xytext=(6, 0),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=8,
+                    color=VERDICT_COLOURS["discrepancy"],
+                    fontweight="bold",
+                )
+        all_x = lows + ends + [day_number(r.reference) for _y, r in with_ref if r.reference is not None]
+        span = max(max(all_x) - min(all_x), 6.0)
+        ax.set_xlim(min(all_x) - span * 0.05, max(all_x) + span * 0.18)
+        locator = mdates.AutoDateLocator()
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        ax.set_yticks(ys, [f"“{r.claim.mention.text}” — {short_article(r.claim.article)}" for r in shown])
+        ax.set_ylim(len(shown) - 0.4, -0.6)
+        ax.set_xlabel("date")
+        ax.set_title(title)
+        extra = [
+            Line2D([], [], marker="D", ls="", mfc="none", color=REFERENCE_COLOUR, label="reference date")
+        ]
+        _verdict_legend(fig, [r.finding.verdict for r in shown], extra)
+        if len(rows) > len(shown):
+            ax.text(
+                0.0,
+                -0.12,
+                f"Showing {len(shown)} of {len(rows)} dated claims; the rest are in findings.csv.",
+                transform=ax.transAxes,
+                va="top",
+                fontsize=8,
+                color="#555555",
+            )
+    return fig
+
+
+# --- 4. overview --------------------------------------------------------------------------
+
+
+def election_verdicts(
+    result: RunResult, index: Index | None = None, top: int = TOP_ELECTIONS
+) -> tuple[dict[str, Counter[str]], int, int]:
+    """Findings per election and verdict for the ``top`` elections by count, plus how many
+    other elections there are and how many findings they hold."""
+    index = index or Index(result)
+    per: dict[str, Counter[str]] = defaultdict(Counter)
+    for f in result.findings:
+        per[index.election_of(f) or "(no election)"][f.verdict] += 1
+    ranked = sorted(per, key=lambda e: (-sum(per[e].values()), e))
+    return (
+        {e: per[e] for e in ranked[:top]},
+        len(ranked[top:]),
+        sum(sum(per[e].values()) for e in ranked[top:]),
+    )
+
+
+def plot_overview(result: RunResult, *, top: int = TOP_ELECTIONS) -> Figure:
+    """Findings per election × verdict (stacked bars) and the histogram of differences in points."""
+    title = "Overview of the findings"
+    counts, other_elections, other_findings = election_verdicts(result, top=top)
+    diffs = [
+        float(f.difference.value)
+        for f in result.findings
+        if f.difference is not None and f.difference.unit == "percentage_point"
+    ]
+    with style():
+        if not counts:
+            return _empty(title, "No findings in this run.")
+        height = max(3.2, len(counts) * ROW_INCH + 1.8)
+        fig = Figure(figsize=(WIDTH_INCH, height), layout="constrained")
+        left, right = fig.subplots(1, 2, width_ratios=[3, 2])
+        elections = list(counts)
+        base = np.zeros(len(elections))
+        for verdict in VERDICTS:
+            values = np.array([counts[e][verdict] for e in elections], dtype=float)
+            if values.any():
+                left.barh(
+                    elections,
+                    values,
+                    left=base,
+                    color=VERDICT_COLOURS[verdict],
+                    label=verdict,
+                    height=0.6,
+                    gid=f"count-{verdict}",
+                )
+            base += values
+        left.set_ylim(len(elections) - 0.4, -0.6)
+        if other_elections:
+            # a pooled bar would dwarf the others: the long tail is a line of text
+            left.text(
+                0.0,
+                -0.16,
+                f"+ {other_elections} other elections with {other_findings:,} findings (see findings.csv)",
+                transform=left.transAxes,
+                va="top",
+                fontsize=8,
+                color="#555555",
+            )
+        left.set_xlabel("findings (count)")
+        left.set_title(title)
+        if diffs:
+            bins = int(min(40, max(6, np.sqrt(len(diffs)) * 2)))
+            right.hist(diffs, bins=bins, color="#0072B2", gid="differences")
+            right.axvline(0, color=REFERENCE_COLOUR, lw=0.8)
+            right.set_xlabel("reference − reported (percentage points)")
+            right.set_ylabel("findings")
+            right.yaxis.set_major_locator(MaxNLocator(integer=True))
+            right.set_title(f"Share differences (n = {len(diffs)})", fontsize=9)
+        else:
+            right.set_axis_off()
+            right.text(
+                0.5,
+                0.5,
+                "no share differences",
+                ha="center",
+                va="center",
+                transform=right.transAxes,
+                color="#555555",
+            )
+        _verdict_legend(fig, [v for c in counts.values() for v in c])
+    return fig
