@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 
 from checker.model import Article, Claim, Measure, Mention, Scope
 from checker.reference import Election, ReferenceData
-from checker.sentences import Sentence, SentenceIndex, clause_bounds
+from checker.sentences import Sentence, SentenceIndex, clause_bounds, quote
 
 # --- cue words (lower-case, matched on lower-cased text) ---------------------------------
 
@@ -391,12 +391,6 @@ def bind_mentions(article: Article, mentions: Sequence[Mention], ref: ReferenceD
     ctx.progress = [m for m in mentions if _is_progress(ctx, m)]
     claims = _bind_all(ctx, list(mentions), {id(p) for p in ctx.progress})
     return [replace(c, quote=quote(text, c.sentence)) for c in claims]
-
-
-def quote(text: str, span: tuple[int, int], limit: int = 600) -> str:
-    """The sentence at ``span`` with white space collapsed, cut at ``limit`` characters."""
-    flat = " ".join(text[span[0] : span[1]].split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _bind_all(ctx: _Context, mentions: list[Mention], progress_ids: set[int]) -> list[Claim]:

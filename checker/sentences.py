@@ -124,3 +124,9 @@ def clause_bounds(text: str, sentence: Sentence, offset: int) -> tuple[int, int]
             end = m.start()
             break
     return start, end
+
+
+def quote(text: str, span: tuple[int, int], limit: int = 600) -> str:
+    """The sentence at ``span`` with white space collapsed, cut at ``limit`` characters."""
+    flat = " ".join(text[span[0] : span[1]].split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

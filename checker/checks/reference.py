@@ -20,9 +20,8 @@ from itertools import combinations
 
 from checker.checks.common import contains, distance, finding_id, fmt_number, reported, severity_for
 from checker.model import Article, Claim, Difference, Evidence, Finding
-from checker.bind import quote
 from checker.reference import ReferenceData, ResultRow
-from checker.sentences import SentenceIndex
+from checker.sentences import SentenceIndex, quote
 
 CHECKED_MEASURES = ("vote_share", "turnout", "votes", "registered")
 
