@@ -35,14 +35,14 @@ from collections import Counter
 # fine: the decision needs a clear lead). Keep the tables about the same size so no
 # language wins by having a longer list.
 STOP_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the and of to was is that with for said were from have has which this by".split()),
-    "de": frozenset("der die und den das nicht ist mit sich des auf für von dem eine wurde nach bei".split()),
-    "fr": frozenset("le les des est et une du dans que qui pour pas sur au avec été aux".split()),
+    "en": frozenset("the and of to was is that with for said were from have has which by".split()),
+    "de": frozenset("der die und den das nicht ist mit sich des auf für von dem eine wurde".split()),
+    "fr": frozenset("le les des est et une du dans que qui pour pas sur au avec été".split()),
     "es": frozenset("el los las del que y en por con para una fue se según más lo".split()),
-    "it": frozenset("il di che della per non sono è gli delle con nel dei anche alla".split()),
+    "it": frozenset("il di che della per non sono è gli delle con nel dei anche alla ha".split()),
     "pt": frozenset("o os do da das dos não em com uma para foi que pelo mais ao".split()),
     "pl": frozenset("i w się na nie z że jest przez od jak po oraz był są dla".split()),
-    "hu": frozenset("a az és hogy nem egy volt meg van szerint már csak mint után".split()),
+    "hu": frozenset("a az és hogy nem egy volt meg van szerint már csak mint után pedig amely".split()),
 }
 
 # Letters that only Ukrainian (resp. Russian) uses among the two; Belarusian has ў.

@@ -17,8 +17,9 @@ Formats
     which is removed from the text.
 ``.html`` / ``.htm`` (``.xhtml``)
     Visible article text only. trafilatura (made for news pages) picks the article body;
-    when it returns nothing or much less than the page's visible text (under
-    ``FALLBACK_SHARE`` of it) a stdlib ``html.parser`` extraction is used instead. Neither
+    when it returns nothing, only its last-resort dump (all text in one paragraph, cells
+    and list items merged) or much less than the page's visible text (under
+    ``FALLBACK_SHARE`` of it), a stdlib ``html.parser`` extraction is used instead. Neither
     keeps script, style, noscript, template, comments, CDATA or hidden elements; the
     fallback also drops nav/aside and header/footer outside ``<article>``/``<main>``, and
     blocks made mostly of links. Blocks (p, h1-h6, li, div, ...) are separated by a blank
@@ -69,13 +70,14 @@ Encodings (tried in this order)
 2. UTF-16 without BOM, when every other byte is NUL (such text is valid UTF-8 too);
 3. UTF-8 (strict); pure ASCII ends here;
 4. for HTML, the charset its ``<meta>`` declares;
-5. charset-normalizer's guesses (cp1251 or koi8-r for Russian/Ukrainian, ...), best first;
-6. when it guesses a Western code page (or nothing), which is unreliable on short texts,
-   the candidates cp1252, cp1250 and its guesses are compared instead: the one whose text
-   has the fewest symbols glued to letters wins ("wynios³a" is Polish in the wrong code
-   page), ties going to cp1252 (the commonest in news archives; latin-1 maps 0x80-0x9F,
-   where cp1252 has quotes and dashes, to control codes);
-7. otherwise the file is an error: "not valid UTF-8, cp1252 or any detected encoding".
+5. charset-normalizer's guesses among the encodings news is written in (``NEWS_CODECS``),
+   then cp1252, cp1250, cp1251 and KOI8-R. Detection is unreliable on short texts, so the
+   first of these whose text looks plausible wins: no symbols glued to letters ("³" in
+   "wynios³a" is Polish read as cp1252), no capitals after small letters inside words
+   ("éÔÏÇÉ" is KOI8-R read as cp1252); otherwise the least implausible, ties going to the
+   earlier codec. latin-1 guesses come out as cp1252 (which has quotes and dashes where
+   latin-1 has control codes);
+6. otherwise the file is an error: "not valid UTF-8, cp1252 or any detected encoding".
 
 ``Article.encoding`` names the codec used ("utf-8", "utf-8-sig", "utf-16", "cp1252"...).
 
@@ -124,8 +126,11 @@ MEGABYTE = 1024 * 1024
 MAX_BYTES = 200 * 1024 * 1024  # beyond this a "news article" is a mistake (a dump, a disk image)
 LARGE_BYTES = 50 * 1024 * 1024  # read, but worth a log line
 SAMPLE_BYTES = 64 * 1024  # what binary checks and encoding detection look at
-BINARY_NUL_SHARE = 0.01  # more NUL bytes than this: binary (a stray NUL in text is kept)
+BINARY_NUL_SHARE = 0.01  # more NUL bytes than this share (and than BINARY_MIN_NULS): binary
+BINARY_MIN_NULS = 8  # a few stray NULs in a short text are damage, not a binary format
 BINARY_CONTROL_SHARE = 0.05  # more control characters than this after decoding: binary
+IMPLAUSIBLE_SHARE = 0.02  # a decoding with more wrong-code-page marks than this is garbage
+IMPLAUSIBLE_MIN = 3  # ... and than this many (a stray "km²" is fine)
 FALLBACK_SHARE = 0.4  # trafilatura text shorter than this share of the visible text: fall back
 LINK_HEAVY_SHARE = 0.5  # fallback blocks with more link text than this are menus
 TITLE_MAX_CHARS = 300  # a "first line" longer than this is a paragraph, cut for display
@@ -168,13 +173,22 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Guesses that mean "a Western or Central European single-byte code page".
-LATIN_GUESSES = frozenset(
+# Encodings news text is written in. charset-normalizer also proposes DOS and exotic code
+# pages (cp775, cp1125, hp-roman8, shift_jis_2004...) for short texts; decoding with one of
+# those garbles letters, so its guesses are limited to these.
+NEWS_CODECS = frozenset(
     {
-        "latin-1", "iso8859-1", "iso8859-2", "iso8859-10", "iso8859-15", "iso8859-16", "cp1250",
-        "cp1252", "cp1257", "mac-roman", "mac-latin2", "hp-roman8", "cp850", "cp852", "cp437",
+        "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+        "iso8859-1", "iso8859-2", "iso8859-4", "iso8859-5", "iso8859-7", "iso8859-9", "iso8859-13",
+        "iso8859-15", "iso8859-16", "koi8-r", "koi8-u", "mac-cyrillic", "cp866", "gb2312", "gbk",
+        "gb18030", "big5", "big5hkscs", "shift_jis", "cp932", "euc_jp", "iso2022_jp", "euc_kr",
+        "cp949", "cp874", "tis-620", "utf-16", "utf-16-le", "utf-16-be", "utf-32",
     }
 )  # fmt: skip
+
+# Tried after charset-normalizer's guesses: the code pages of most non-UTF-8 news archives
+# in the languages we cover (Western, Central European, Russian/Ukrainian x2).
+FALLBACK_CODECS = ("cp1252", "cp1250", "cp1251", "koi8-r")
 
 UNDECODABLE = "not valid UTF-8, cp1252 or any detected encoding"
 
@@ -254,6 +268,31 @@ RE_HTML_SPACE = re.compile(
     [ \t\n\r\f\v]+                # ASCII white space, which HTML renders as one space
     """,
     re.VERBOSE,
+)
+
+RE_BLOCK_SPACES = re.compile(
+    r"""
+    [ ]{2,}                       # spaces left where text nodes met
+    """,
+    re.VERBOSE,
+)
+
+RE_SPACE_AROUND_BREAK = re.compile(
+    r"""
+    [ ]?                          # one space before a break (runs are already collapsed)
+    (?P<brk>[\n\t])                # a line break (<br>) or a cell break
+    [ ]?                          # one space after it
+    """,
+    re.VERBOSE,
+)
+
+RE_CDATA = re.compile(
+    r"""
+    <!\[CDATA\[                   # a CDATA section, which HTML renders as a bogus comment
+    .*?                           # its content (lazy; a single quantifier: linear)
+    (?:\]\]>|$)                    # up to its end, or the end of the page
+    """,
+    re.VERBOSE | re.DOTALL,
 )
 
 RE_DISPLAY_NONE = re.compile(
@@ -447,6 +486,11 @@ def _try_decode(data: bytes, codec: str) -> str | None:
         return None
 
 
+def _too_many_nuls(nuls: int, size: int) -> bool:
+    # A stray NUL or two in text is damage to repair; binary formats are full of them.
+    return nuls > max(BINARY_MIN_NULS, BINARY_NUL_SHARE * size)
+
+
 def _utf16_without_bom(sample: bytes) -> str | None:
     """The UTF-16 codec whose ASCII high bytes (NUL) sit at every other position, if any."""
     if len(sample) < 8:
@@ -462,13 +506,15 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 
 
 def _detected(data: bytes) -> list[str]:
-    """charset-normalizer's guesses, best first, as codec names."""
+    """charset-normalizer's guesses that news text plausibly uses, best first, as codec names."""
     from charset_normalizer import from_bytes
 
     guesses = []
     for match in from_bytes(data):
         name = _codec_name(match.encoding)
-        if name and name not in guesses:
+        if name == "iso8859-1":  # as browsers do: cp1252 is latin-1 plus quotes and dashes
+            name = "cp1252"
+        if name and name in NEWS_CODECS and name not in guesses:
             guesses.append(name)
     return guesses
 
@@ -501,26 +547,32 @@ def _decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     text = _try_decode(data, "utf-8")
     if text is not None:
         return text, "utf-8"
-    if nul > BINARY_NUL_SHARE * len(sample):
+    if _too_many_nuls(nul, len(sample)):
         raise _Unreadable("binary file (contains NUL bytes)")
     candidates: list[str] = []
     if declared and (name := _codec_name(declared)) and name not in ("utf-8", "utf-16", "utf-32"):
         candidates.append(name)
-    guesses = _detected(data[: 4 * SAMPLE_BYTES])
-    if not guesses or guesses[0] in LATIN_GUESSES:
-        return _best_latin(data, [*candidates, "cp1252", "cp1250", *guesses])
-    for codec in dict.fromkeys([*candidates, *guesses, "cp1252"]):
-        text = _try_decode(data, codec)
-        if text is not None:
-            return text, codec
-    raise _Unreadable(UNDECODABLE)
+    candidates += [*_detected(data[: 4 * SAMPLE_BYTES]), *FALLBACK_CODECS]
+    return _most_plausible(data, candidates)
 
 
-def _misplaced_symbols(text: str) -> int:
-    """Symbols glued to letters ("wynios³a", "£odzi"): the mark of a wrong Latin code page."""
+def _implausible(text: str) -> int:
+    """How many characters look like a wrong code page: a low count means a plausible text.
+
+    Counts symbols glued to letters ("wynios³a", "£odzi": Polish read as cp1252), control
+    characters, and capitals right after a small letter ("éÔÏÇÉ": KOI8-R read as cp1252,
+    "иТОГИ": KOI8-R read as cp1251), which real words almost never have.
+    """
     count = 0
+    previous_lower = False
     for i, ch in enumerate(text):
-        if ord(ch) < 0x80 or ch.isalpha():
+        if ch.isalpha():
+            if previous_lower and ch.isupper():
+                count += 1
+            previous_lower = ch.islower()
+            continue
+        previous_lower = False
+        if ord(ch) < 0x80:
             continue
         category = unicodedata.category(ch)
         glued = (i > 0 and text[i - 1].isalpha()) or (i + 1 < len(text) and text[i + 1].isalpha())
@@ -529,27 +581,29 @@ def _misplaced_symbols(text: str) -> int:
     return count
 
 
-def _best_latin(data: bytes, codecs_to_try: Sequence[str]) -> tuple[str, str]:
-    """The Western/Central European code page whose text has the fewest misplaced symbols.
+def _most_plausible(data: bytes, codecs_to_try: Sequence[str]) -> tuple[str, str]:
+    """Decode with the candidate codec whose text looks least like a wrong code page.
 
-    Short texts defeat statistical detection between cp1252 and cp1250 (Polish "ł" is
-    cp1252's "³"); a letter decoded as a symbol inside a word settles it. Ties go to the
-    first codec tried (a declared charset, then cp1252, the commonest in news archives).
+    Statistical detection is unreliable on short texts (a news item is short): Polish in
+    cp1250 passes for cp1252, KOI8-R for Shift-JIS. Ties go to the first codec tried (a
+    declared charset, then charset-normalizer's best guesses, then cp1252).
     """
     best: tuple[int, str, str] | None = None
-    sample = data[:SAMPLE_BYTES]
     for codec in dict.fromkeys(codecs_to_try):
-        if _try_decode(sample, codec) is None:
-            continue
         text = _try_decode(data, codec)
         if text is None:
             continue
-        score = _misplaced_symbols(text[:SAMPLE_BYTES])
+        score = _implausible(text[:SAMPLE_BYTES])
         if best is None or score < best[0]:
             best = (score, text, codec)
-    if best is None:
+        if score == 0:
+            break
+    if best is None or best[0] > max(IMPLAUSIBLE_MIN, IMPLAUSIBLE_SHARE * min(len(best[1]), SAMPLE_BYTES)):
         raise _Unreadable(UNDECODABLE)
-    return best[1], best[2]
+    score, text, codec = best
+    if codec != "cp1252" and _try_decode(data, "cp1252") == text:
+        codec = "cp1252"  # cp1250 and others agree with it on most bytes: name the commonest
+    return text, codec
 
 
 def _check_text(text: str) -> None:
@@ -558,7 +612,7 @@ def _check_text(text: str) -> None:
         raise _Unreadable("empty file (only white space)")
     sample = text[:SAMPLE_BYTES]
     controls = sum(ch in CONTROL_CHARS for ch in sample) - sample.count("\r")
-    if "\x00" in sample and controls > BINARY_NUL_SHARE * len(sample):
+    if _too_many_nuls(sample.count("\x00"), len(sample)):
         raise _Unreadable("binary file (contains NUL bytes)")
     if controls > BINARY_CONTROL_SHARE * len(sample):
         raise _Unreadable("binary file (mostly control characters)")
@@ -690,11 +744,7 @@ class _VisibleText(HTMLParser):
             return True
         if tag in PAGE_FRAME_TAGS and self._article_depth == 0:
             return True
-        if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
-            return True
-        if (attrs.get("role") or "").lower() in BOILERPLATE_ROLES:
-            return True
-        return bool(RE_DISPLAY_NONE.search(attrs.get("style") or ""))
+        return _hidden_attrs(attrs) or (attrs.get("role") or "").lower() in BOILERPLATE_ROLES
 
     def _collect_meta(self, tag: str, attrs: dict[str, str | None]) -> None:
         if tag == "html" and attrs.get("lang") and self.lang is None:
@@ -777,9 +827,7 @@ class _VisibleText(HTMLParser):
     def _flush(self) -> None:
         if not self._parts:
             return
-        lines = "".join(self._parts).split("\n")
-        text = "\n".join(RE_HTML_SPACE.sub(" ", line).strip() for line in lines).strip()
-        text = re.sub(r"\n{2,}", "\n", text)
+        text = _join_block(self._parts)
         if text:
             self.blocks.append(_Block(text, self._article_depth > 0, self._links))
         self._parts = []
@@ -792,6 +840,19 @@ class _VisibleText(HTMLParser):
             blocks = [b for b in blocks if b.in_article]
         kept = [b.text for b in blocks if b.link_chars <= LINK_HEAVY_SHARE * len(b.text)]
         return "\n\n".join(kept)
+
+
+def _join_block(parts: Iterable[str]) -> str:
+    """One block's text: white space already collapsed in ``parts``; "\n" and "\t" are breaks."""
+    text = RE_BLOCK_SPACES.sub(" ", "".join(parts))
+    return RE_SPACE_AROUND_BREAK.sub(lambda m: m.group("brk"), text).strip(" \n\t")
+
+
+def _hidden_attrs(attrs: Mapping[str, str | None]) -> bool:
+    """An element the page hides: ``hidden``, ``aria-hidden="true"``, ``display: none``."""
+    if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
+        return True
+    return bool(RE_DISPLAY_NONE.search(attrs.get("style") or ""))
 
 
 def _collapse(parts: Iterable[str]) -> str | None:
@@ -809,6 +870,12 @@ def _parse_html(html: str) -> _VisibleText:
     return parser
 
 
+def _is_baseline(body: Any) -> bool:
+    """trafilatura's last resort: all the page's text in one ``<p>``, lines and cells merged."""
+    children = list(body)
+    return len(children) == 1 and children[0].tag == "p" and len(children[0]) == 0
+
+
 def _tree_text(body: Any) -> str:
     """Text of trafilatura's output tree, with our block conventions."""
     from lxml import etree
@@ -817,7 +884,7 @@ def _tree_text(body: Any) -> str:
     parts: list[str] = []
 
     def flush() -> None:
-        text = "\n".join(RE_HTML_SPACE.sub(" ", ln).strip() for ln in "".join(parts).split("\n")).strip()
+        text = _join_block(parts)
         if text:
             blocks.append(text)
         parts.clear()
@@ -833,13 +900,41 @@ def _tree_text(body: Any) -> str:
                 parts.append("\n")
             elif el.tag == "cell" and el.getprevious() is not None:
                 parts.append("\t")
-            parts.append(el.text or "")
+            parts.append(RE_HTML_SPACE.sub(" ", el.text or ""))
         else:
             if el.tag in block_tags:
                 flush()
-            parts.append(el.tail or "")
+            parts.append(RE_HTML_SPACE.sub(" ", el.tail or ""))
     flush()
     return "\n\n".join(blocks)
+
+
+def _pruned_tree(html: str) -> Any:
+    """The page as an lxml tree without the invisible elements trafilatura would keep.
+
+    trafilatura keeps the text of ``<template>`` and of ``hidden`` elements; a figure
+    there is not something the reader saw. Returns the string when lxml cannot parse it.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    html = RE_CDATA.sub("", html)  # lxml drops the text after one, browsers show it
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (ValueError, etree.ParserError):
+        return html
+    doomed = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        attrs = {str(k).lower(): v for k, v in el.attrib.items()}
+        tag = el.tag.lower()
+        if tag in INVISIBLE_TAGS or (tag not in VOID_TAGS and _hidden_attrs(attrs)):
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()  # keeps the tail text, which follows the element and is visible
+    return tree
 
 
 def _trafilatura(html: str) -> tuple[str, str | None, str | None]:
@@ -848,7 +943,7 @@ def _trafilatura(html: str) -> tuple[str, str | None, str | None]:
         import trafilatura
 
         doc = trafilatura.bare_extraction(
-            html,
+            _pruned_tree(html),
             with_metadata=True,
             include_comments=False,
             include_tables=True,
@@ -862,7 +957,9 @@ def _trafilatura(html: str) -> tuple[str, str | None, str | None]:
     if doc is None:
         return "", None, None
     body = getattr(doc, "body", None)
-    text = _tree_text(body) if body is not None else (getattr(doc, "text", None) or "")
+    if body is None or _is_baseline(body):
+        return "", getattr(doc, "title", None), getattr(doc, "date", None)
+    text = _tree_text(body)
     return text, getattr(doc, "title", None), getattr(doc, "date", None)
 
 
@@ -941,19 +1038,15 @@ def _parse_json(text: str) -> tuple[object, str | None]:
 
 
 def _json_codec(sample: bytes) -> str:
-    """The codec for a JSONL stream, decided on its first bytes."""
+    """The codec a JSONL stream is read with: its BOM's, else UTF-8.
+
+    Lines that are not UTF-8 are decoded one by one (see ``_iter_jsonl_lines``): a feed
+    assembled from several sources can mix encodings.
+    """
     for bom, codec in BOMS:
         if sample.startswith(bom):
             return codec
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return _decode_bytes(sample)[1]
-    except _Unreadable:
-        return "cp1252"
+    return "utf-8"
 
 
 def _iter_jsonl_lines(path: Path) -> Iterator[tuple[int, object, str | None, str | None]]:
@@ -978,7 +1071,7 @@ def _iter_jsonl_lines(path: Path) -> Iterator[tuple[int, object, str | None, str
             return
         codec = _json_codec(sample)
         wide = codec.startswith(("utf-16", "utf-32"))
-        if not wide and sample.count(0) > BINARY_NUL_SHARE * len(sample):
+        if not wide and _too_many_nuls(sample.count(0), len(sample)):
             yield 0, None, "binary file (contains NUL bytes)", None
             return
         stream = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline=None)

@@ -1,9 +1,577 @@
-"""Percentages and counts (placeholder)."""
+"""Percentages and counts in news text.
+
+One compiled alternation per language finds candidate figures (digits, number words,
+vague magnitudes, fractions) in a single ``finditer`` pass; each candidate then looks a
+few characters around itself (unit after, hedge before) with anchored regexes. Nothing
+walks the text character by character and no pattern nests unbounded repetition, so the
+cost is linear in the text.
+
+Intervals (closed, ``[low, high]``; ``high=None`` means open above):
+
+* a figure with d decimals covers ±0.5·10^-d: "93%" -> [92.5, 93.5], "87.1%" -> [87.05, 87.15];
+  "1.2 million" -> [1.15e6, 1.25e6]; a plain count is exact as written: "5,000" -> [5000, 5000];
+* "more than"/"at least" x: [x, 100] for a share, [x, None] for a count;
+  "less than"/"at most" x: [0, x];
+* "about" x: the rounding interval widened by ``PERCENT_TOLERANCE`` (1 point) for shares, or
+  by ``COUNT_TOLERANCE`` (2% of x) for counts; a hedged round count is first read as rounded
+  at its last non-zero digit ("about 500,000" -> [450000, 550000] before the 2%);
+  "nearly"/"almost"/"just under" x: [x - tolerance, x]; "just over" x: [x, x + tolerance];
+* ranges "41 to 46%", "60-65%", "between 18 and 25 percent": [low of the first, high of the
+  second], qualifier ``range``; "from 41 to 46%" is a change, so two figures;
+* vague magnitudes ("hundreds of thousands") come from the language tables, qualifier ``vague``;
+* fractions ("two-thirds of") are shares: kind ``percent``, the share ± 1 point, qualifier ``about``.
+
+Never extracted: "one" (and "un", "ein", ...) alone, ordinals, bare years 1900–2099 (unless
+a count noun follows: "2014 votes"), day numbers next to a month name, money, measures,
+percentage-point differences ("a 5-point lead" is not a share), signed changes ("+3%"),
+bare non-integer numbers without a unit, and digits glued to letters ("G20", "MH17").
+
+>>> [(m.text, str(m.low), str(m.high), m.qualifier) for m in extract_numbers("Turnout: more than 99%.", "a")]
+[('more than 99%', '99', '100', 'more_than')]
+"""
 
 from __future__ import annotations
 
-from checker.model import Mention
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
+from typing import Literal
+
+from babel.dates import get_month_names
+from babel.numbers import get_decimal_symbol
+from text_to_num import text2num
+
+from checker.extract.numwords import TABLES, TEXT2NUM_LANGUAGES, FRACTION_STOP, Hedge, LanguageTable
+from checker.model import Mention, Qualifier
+
+log = logging.getLogger(__name__)
+
+D = Decimal
+ZERO, ONE, HUNDRED = D(0), D(1), D(100)
+HALF_UNIT = D("0.5")
+# "about 88%" may be 87 or 89 in the source: one point either side of the rounding interval.
+PERCENT_TOLERANCE = D(1)
+# "about 1.3 million": 2% of the figure either side of the rounding interval.
+COUNT_TOLERANCE = D("0.02")
+# Fractions in words are loose: "two-thirds" is said of 65% as well as of 68%.
+FRACTION_TOLERANCE = D(1)
+# How far back a hedge ("more than", "in excess of the") may start.
+HEDGE_WINDOW = 40
+# The longest text between two figures of one list or range ("93, 87 and 81%").
+GAP_LIMIT = 24
+# Years are the dates module's; a count needs a noun after it to be one.
+YEAR_LOW, YEAR_HIGH = 1900, 2099
+ATTACHED_ONLY_SCALES = frozenset({"m", "mn", "bn"})
+SPACE_CHARS = " \u00a0\u202f\u2009'’"
+CURRENCY_SIGNS = frozenset("$€£¥₽₴₹₺₩₾₸")
+SIGNS = frozenset("+±−")
+
+Unit = Literal["percent", "count"]
 
 
-def extract_numbers(text: str, article_id: str, language: str | None = None) -> list[Mention]:
-    return []
+@dataclass(frozen=True, slots=True)
+class ParsedNumber:
+    """A number as written: its value and how many decimals the writer gave."""
+
+    value: Decimal
+    decimals: int
+
+
+# --- regex building ----------------------------------------------------------------------
+
+_Node = dict[str, "_Node"]
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex that matches any of ``words``, factored by prefix (fast on long lists).
+
+    A space inside a word matches one to three white-space characters.
+
+    >>> _trie(["four", "fourteen", "five"])
+    'f(?:ive|our(?:teen)?)'
+    """
+    root: _Node = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: _Node) -> str:
+        alts = [(r"\s{1,3}" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+def _month_words() -> tuple[str, ...]:
+    """Month names and abbreviations of every table language, from CLDR."""
+    names: set[str] = set()
+    for code in TABLES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for name in get_month_names(width, context, code).values():
+                    names.add(name.lower().rstrip("."))
+    names.update({"sept", "sep"})
+    return tuple(sorted(n for n in names if len(n) >= 3))
+
+
+RE_MONTH_AFTER = re.compile(
+    rf"""
+    \.?[\s\u00a0]{{0,3}}                 # "23 September", "23. September"
+    (?:(?:de|of)\s{{1,3}})?              # "23 de septiembre", "23rd of May"
+    (?:{_trie(_month_words())})          # a month name, any table language
+    (?!\w)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+RE_MONTH_BEFORE = re.compile(
+    rf"""
+    (?<!\w)(?:{_trie(_month_words())})   # a month name
+    \.?[\s\u00a0]{{1,3}}\Z               # "September 23", "Sept. 23"
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+DIGITS_GROUPED = r"""
+    [0-9]{1,3}                           # leading group
+    (?P<g>[,.\u00a0\u202f\u2009\x20'’])  # the group separator, the same all along
+    [0-9]{3}(?:(?P=g)[0-9]{3}){0,5}      # exactly three digits per group
+    (?:(?!(?P=g))[.,][0-9]{1,6})?        # decimals, with the other mark
+"""
+DIGITS_PLAIN = r"""
+    [0-9]{1,15}                          # no grouping
+    (?:[.,][0-9]{1,6})?                  # decimals, either mark
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class _Lang:
+    """Compiled patterns and lookup tables of one language (or of ``None``)."""
+
+    table: LanguageTable  # number words, hedges, fractions, vague words
+    atoms: re.Pattern[str]
+    suffix: re.Pattern[str]
+    hedge: re.Pattern[str]
+    between: re.Pattern[str] | None
+    from_: re.Pattern[str] | None
+    word_part: re.Pattern[str]
+    noun: re.Pattern[str]
+    scales: Mapping[str, Decimal]
+    decimal_mark: str | None
+    list_gaps: frozenset[str]
+    range_gaps: frozenset[str]
+    and_gaps: frozenset[str]
+
+
+def _words_regex(t: LanguageTable) -> str:
+    part = _trie(t.number_words)
+    word = f"(?:{part}){{1,6}}" if t.compounding else f"(?:{part})"
+    joiner = f"(?:{_trie(t.joiners)})" if t.joiners else None
+    sep = rf"(?:\s{{1,3}}(?:{joiner}\s{{1,3}})?|-)" if joiner else r"(?:\s{1,3}|-)"
+    seq = f"{word}(?:{sep}{word}){{0,7}}"
+    if t.code == "en":
+        # "a dozen", "a hundred thousand", "half a million"
+        seq = rf"(?:(?:an?|half\s{{1,3}}a)\s{{1,3}}(?=(?:dozen|hundred|thousand|million|billion)\b))?{seq}"
+    return seq
+
+
+def _compile(code: str | None) -> _Lang:
+    t = TABLES[code] if code else TABLES["en"]
+    # Without a language hint every convention is accepted for units, but words (number
+    # words, hedges, vague words) stay English: "once", "sei" or "hat" mean other things.
+    unit_tables = [t] if code else list(TABLES.values())
+    percent = {w for u in unit_tables for w in u.percent_words}
+    points = {w for u in unit_tables for w in u.point_words}
+    scales: dict[str, Decimal] = {}
+    for u in reversed(unit_tables):  # English last so that its meaning of "billion" wins
+        scales.update(u.scales)
+    currency = {w for u in unit_tables for w in u.currency_words}
+    measure = {w for u in unit_tables for w in u.measure_words}
+    ordinals = {w for u in unit_tables for w in u.ordinal_suffixes}
+    atoms = re.compile(
+        rf"""
+        (?P<vague>(?<!\w)(?:{_trie(t.vague)})(?!\w))                 # "hundreds of thousands"
+        |(?P<frac>(?<![\w-])(?:{_trie(t.fractions)})(?![\w-]))        # "two-thirds"
+        |(?P<num>(?<![\w.,/])                                         # digits, not inside a token
+            (?:{DIGITS_GROUPED}|{DIGITS_PLAIN})
+            (?![.,]?[0-9])(?!/))                                      # not a date or a version
+        |(?P<words>(?<![\w-])(?:{_words_regex(t)})(?![\w-]))          # "forty-seven", "All Four"
+        """,
+        re.IGNORECASE | re.VERBOSE,
+    )
+    suffix = re.compile(
+        rf"""
+        (?P<space>[\s\u00a0\u202f]{{0,2}})
+        (?:
+            (?P<pct>[%％٪])                                        # a percent sign
+            |(?P<point>(?:{_trie(points)})(?!\w))                    # percentage points
+            |(?P<pword>(?:{_trie(percent)})(?!\w))                   # "percent", "Prozent"
+            |(?P<scale>(?:{_trie(scales)})(?!\w))                    # "million", "Mio.", "млн"
+            |(?P<cur>(?:{_trie(currency)})(?!\w))                    # money, not a count
+            |(?P<meas>(?:{_trie(measure)})(?!\w))                    # a measure, not a count
+            |(?P<ord>(?:{_trie(ordinals) if ordinals else "(?!)"})(?!\w))  # "5th", "5-й"
+        )?
+        """,
+        re.IGNORECASE | re.VERBOSE,
+    )
+    articles = f"(?:(?:{_trie(t.articles)})(?:\\s{{1,3}}|(?<=['’])))?" if t.articles else ""
+    hedge = re.compile(
+        rf"""
+        (?<!\w)(?P<h>{_trie(t.hedges)})       # the hedge phrase
+        (?:\s{{1,3}}|(?<=['’]))               # then a space ("plus d'" needs none)
+        {articles}                            # "oltre il 60%"
+        \Z
+        """,
+        re.IGNORECASE | re.VERBOSE,
+    )
+
+    def before(words: tuple[str, ...]) -> re.Pattern[str] | None:
+        if not words:
+            return None
+        return re.compile(rf"(?<!\w)(?:{_trie(words)})\s{{1,3}}(?:the\s{{1,3}})?\Z", re.IGNORECASE)
+
+    # The list word that means "and" (second in every table), for "between X and Y".
+    and_words = {t.list_words[1], *t.joiners, *(("та", "й") if t.code == "uk" else ())}
+    return _Lang(
+        table=t,
+        atoms=atoms,
+        suffix=suffix,
+        hedge=hedge,
+        between=before(t.between_words),
+        from_=before(t.from_words),
+        word_part=re.compile(_trie(t.number_words), re.IGNORECASE),
+        noun=re.compile(rf"[\s\u00a0]{{1,3}}(?:{_trie(t.count_nouns)})(?!\w)", re.IGNORECASE),
+        scales=MappingProxyType(scales),
+        decimal_mark=get_decimal_symbol(code) if code else None,
+        list_gaps=frozenset(t.list_words),
+        range_gaps=frozenset(t.range_words),
+        and_gaps=frozenset(and_words),
+    )
+
+
+LANGS: Mapping[str | None, _Lang] = MappingProxyType({None: _compile(None), **{c: _compile(c) for c in TABLES}})
+
+
+# --- parsers -------------------------------------------------------------------------------
+
+
+def _lang_code(language: str | None) -> str | None:
+    code = (language or "").strip().lower()[:2]
+    return code if code in TABLES else None
+
+
+def _read_digits(s: str, decimal_mark: str | None, context: Literal["count", "share"]) -> ParsedNumber | None:
+    """Read digits with group and decimal marks; ``decimal_mark`` None means "decide by shape".
+
+    A single ``,`` or ``.`` followed by exactly three digits is the ambiguous case: the
+    language's CLDR decimal symbol decides, and without a language a plain count reads it
+    as grouping (a count is a whole number) while a share or a scaled figure reads it as
+    decimals ("12,345%" is 12.345%).
+    """
+    body = "".join(ch for ch in s if ch not in SPACE_CHARS)
+    spaced = len(body) != len(s)
+    marks = [ch for ch in body if ch in ",."]
+    if not marks:
+        digits, decimals = body, ""
+    elif spaced or len(set(marks)) == 2:
+        # spaces (or the other mark) group: the one mark left, if last, is the decimal mark
+        last = max(body.rfind(","), body.rfind("."))
+        head, decimals = body[:last], body[last + 1 :]
+        if any(ch in ",." for ch in head) and spaced:
+            return None
+        digits = head.replace(",", "").replace(".", "")
+    elif len(marks) > 1:
+        digits, decimals = body.replace(marks[0], ""), ""
+    else:
+        head, _, tail = body.partition(marks[0])
+        if len(tail) != 3 or len(head) > 3:
+            is_decimal = True
+        elif decimal_mark is not None:
+            is_decimal = marks[0] == decimal_mark
+        else:
+            is_decimal = context == "share"
+        digits, decimals = (head, tail) if is_decimal else (head + tail, "")
+    if not digits.isdigit() or (decimals and not decimals.isdigit()):
+        return None
+    try:
+        value = D(f"{digits}.{decimals}") if decimals else D(digits)
+    except InvalidOperation:
+        return None
+    return ParsedNumber(value, len(decimals))
+
+
+def parse_number(s: str, language: str | None = None) -> ParsedNumber | None:
+    """Parse digits as newspapers write them; ``None`` when ``s`` is not one number.
+
+    The language picks the decimal mark (from CLDR) when the shape does not decide.
+
+    >>> parse_number("76,277,708")
+    ParsedNumber(value=Decimal('76277708'), decimals=0)
+    >>> parse_number("99,23")
+    ParsedNumber(value=Decimal('99.23'), decimals=2)
+    >>> parse_number("2.115.800"), parse_number("1 260 032")
+    (ParsedNumber(value=Decimal('2115800'), decimals=0), ParsedNumber(value=Decimal('1260032'), decimals=0))
+    >>> parse_number("1,234", "de"), parse_number("1,234", "en")
+    (ParsedNumber(value=Decimal('1.234'), decimals=3), ParsedNumber(value=Decimal('1234'), decimals=0))
+    >>> parse_number("twelve") is None
+    True
+    """
+    s = s.strip()
+    lang = LANGS[_lang_code(language)]
+    m = lang.atoms.fullmatch(s)
+    if not m or not m.group("num"):
+        return None
+    return _read_digits(s, lang.decimal_mark, "count")
+
+
+def _small_words(values: list[Decimal]) -> Decimal | None:
+    """Add up number-word values in the usual big-to-small order ("сорок семь" -> 47)."""
+    total, current, last = ZERO, ZERO, None
+    for v in values:
+        if v >= 1000:
+            total += (current or ONE) * v
+            current, last = ZERO, None
+        elif v == HUNDRED and ZERO < current < 10:
+            current *= v  # "két száz"
+            last = current
+        else:
+            if last is not None:
+                tail = 10 ** (len(str(int(last))) - len(str(int(last)).rstrip("0")))
+                if v >= tail:
+                    return None
+            current += v
+            last = v
+    return total + current
+
+
+def parse_number_words(s: str, language: str | None = "en") -> Decimal | None:
+    """The value of a number written in words; ``None`` when it is not one number.
+
+    >>> parse_number_words("forty-seven"), parse_number_words("One million two hundred thousand")
+    (Decimal('47'), Decimal('1200000'))
+    >>> parse_number_words("a dozen"), parse_number_words("siebenundvierzig", "de")
+    (Decimal('12'), Decimal('47'))
+    >>> parse_number_words("сорок семь", "ru"), parse_number_words("two three")
+    (Decimal('47'), None)
+    """
+    code = _lang_code(language) or "en"
+    t = TABLES[code]
+    text = " ".join(s.lower().replace("’", "'").split())
+    if code == "en":
+        text = re.sub(r"^(?:an?|one)\s(?=dozen|hundred|thousand|million|billion)", "one ", text)
+        text = re.sub(r"^half a\s(?=million|billion|dozen)", "0.5 ", text)
+        if text.endswith("dozen"):
+            head = text[: -len("dozen")].strip()
+            times = ONE if head in ("", "one") else parse_number_words(head, code)
+            return None if times is None else times * 12
+        if text.startswith("0.5 "):
+            rest = parse_number_words("one " + text[4:], code)
+            return None if rest is None else rest / 2
+    if code in TEXT2NUM_LANGUAGES:
+        try:
+            return D(text2num(text, code))
+        except (ValueError, TypeError, KeyError, IndexError):
+            return None
+    parts = LANGS[code].word_part.findall(text)
+    if "".join(parts).replace("'", "") != re.sub(r"[\s\-'’]", "", text):
+        return None
+    words = {k.replace("’", "'"): v for k, v in t.number_words.items()}
+    try:
+        values = [words[p.lower().replace("’", "'")] for p in parts]
+    except KeyError:
+        return None
+    return _small_words(values) if values else None
+
+
+# --- candidates ----------------------------------------------------------------------------
+
+AtomKind = Literal["num", "words", "vague", "frac"]
+AtomUnit = Literal["percent", "count", "drop"] | None
+
+RE_NEXT_WORDS = re.compile(r"[\s\u00a0]{1,3}([^\W\d_]+['’]?)(?:[\s\u00a0]{1,3}([^\W\d_]+))?")
+RE_CURRENCY_BEFORE = re.compile(r"(?<!\w)(?:usd|eur|gbp|rub|uah|us\$|r\$|chf|pln|huf)\s{0,2}\Z", re.IGNORECASE)
+RE_WORD_TOKEN = re.compile(r"[^\s\-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    """One candidate figure and what its surroundings say about it."""
+
+    start: int  # where the figure (or its hedge) starts
+    end: int  # end of the number itself
+    stop: int  # end of the number and its unit word or sign
+    kind: AtomKind
+    value: Decimal | None  # unscaled, as written
+    decimals: int
+    unit: AtomUnit  # None: a bare number, which may take the unit of a later one
+    scale: Decimal = ONE  # "million" after digits
+    round_unit: Decimal = ZERO  # words ending in a scale word round at that scale
+    vague: tuple[Decimal, Decimal] | None = None
+    hedge: Hedge | None = None
+    hedge_start: int | None = None
+    alone_ok: bool = True  # may stand alone as a count
+    month: bool = False  # next to a month name: a day, the dates module's
+
+
+def _normal(s: str) -> str:
+    return " ".join(s.lower().replace("’", "'").split())
+
+
+def _lookup(table: Mapping[str, Decimal], word: str) -> Decimal | None:
+    key = _normal(word)
+    return table.get(key, table.get(key.replace("'", "’")))
+
+
+def _hedge(lang: _Lang, text: str, start: int) -> tuple[Hedge, int] | None:
+    lo = max(0, start - HEDGE_WINDOW)
+    m = lang.hedge.search(text, lo, start)
+    if not m:
+        return None
+    word = _normal(m.group("h"))
+    hedges = lang.table.hedges
+    found = hedges.get(word) or hedges.get(word.replace("'", "’"))
+    return (found, m.start()) if found else None
+
+
+def _suffix(lang: _Lang, text: str, end: int) -> tuple[AtomUnit, Decimal, int]:
+    """(unit, scale, stop) from the words right after a number."""
+    su = lang.suffix.match(text, end)
+    if su is None or su.lastgroup in (None, "space"):
+        return None, ONE, end
+    kind, word, spaced = su.lastgroup, su.group(su.lastgroup), bool(su.group("space"))
+    if kind in ("pct", "pword"):
+        return "percent", ONE, su.end()
+    if kind == "scale":
+        if spaced and _normal(word) in ATTACHED_ONLY_SCALES:
+            return None, ONE, end
+        scale = _lookup(lang.scales, word) or ONE
+        after = lang.suffix.match(text, su.end())
+        if after is not None and after.lastgroup in ("cur", "meas"):
+            return "drop", scale, after.end()
+        return None, scale, su.end()
+    if kind == "ord" and spaced:
+        return None, ONE, end
+    return "drop", ONE, su.end()  # percentage points, money, measures, ordinals
+
+
+def _signed(text: str, start: int) -> bool:
+    """A sign or a currency before the number: a change or money, not a share or a count."""
+    if start == 0:
+        return False
+    c = text[start - 1]
+    if c in SIGNS or c in CURRENCY_SIGNS:
+        return True
+    if c == "-" and (start < 2 or not text[start - 2].isalnum()):
+        return True
+    if c in " \u00a0" and start >= 2 and text[start - 2] in CURRENCY_SIGNS:
+        return True
+    return bool(RE_CURRENCY_BEFORE.search(text, max(0, start - 6), start))
+
+
+def _month_near(text: str, start: int, end: int) -> bool:
+    return bool(RE_MONTH_AFTER.match(text, end) or RE_MONTH_BEFORE.search(text, max(0, start - 16), start))
+
+
+def _num_atom(lang: _Lang, text: str, m: re.Match[str]) -> _Atom | None:
+    start, end = m.span()
+    unit, scale, stop = _suffix(lang, text, end)
+    context: Literal["count", "share"] = "share" if unit == "percent" or scale != ONE else "count"
+    parsed = _read_digits(m.group(), lang.decimal_mark, context)
+    if parsed is None:
+        return None
+    if _signed(text, start):
+        unit = "drop"
+    value = parsed.value
+    month = False
+    alone_ok = True
+    if unit is None and scale == ONE:
+        if parsed.decimals:
+            alone_ok = False  # "3.5" with no unit is a rating or a score, not a count
+        grouped = any(ch in ",. \u00a0\u202f\u2009'’" for ch in m.group())
+        if not grouped and YEAR_LOW <= value <= YEAR_HIGH and not lang.noun.match(text, end):
+            alone_ok = False
+        month = _month_near(text, start, end)
+    return _Atom(start, end, stop, "num", value, parsed.decimals, unit, scale, alone_ok=alone_ok, month=month)
+
+
+def _word_atoms(lang: _Lang, code: str, text: str, m: re.Match[str]) -> list[_Atom]:
+    start, end = m.span()
+    span = m.group()
+    value = parse_number_words(span, code)
+    if value is None:
+        # several numbers glued by "and" or spaces ("two and three"): read each word alone
+        out: list[_Atom] = []
+        for w in RE_WORD_TOKEN.finditer(span):
+            if _normal(w.group()) in lang.table.joiners:
+                continue
+            sub = parse_number_words(w.group(), code)
+            if sub is not None:
+                out.append(_word_atom(lang, text, start + w.start(), start + w.end(), sub, w.group()))
+        return out
+    return [_word_atom(lang, text, start, end, value, span)]
+
+
+def _word_atom(lang: _Lang, text: str, start: int, end: int, value: Decimal, span: str) -> _Atom:
+    tokens = [t for t in RE_WORD_TOKEN.findall(span) if _normal(t) not in lang.table.joiners]
+    last = _lookup(lang.table.number_words, tokens[-1]) if tokens else None
+    round_unit = last if last is not None and last >= 1000 else ZERO
+    alone_ok = not (len(tokens) == 1 and _normal(tokens[0]) in lang.table.not_alone)
+    if round_unit and span.lower().startswith(("half a", "half an")):
+        round_unit = ZERO  # "half a million" is itself the figure
+    unit, scale, stop = _suffix(lang, text, end)
+    if unit == "drop" or _signed(text, start):
+        unit = "drop"
+    return _Atom(start, end, stop, "words", value, 0, unit, scale, round_unit=round_unit, alone_ok=alone_ok)
+
+
+def _frac_atom(lang: _Lang, text: str, m: re.Match[str]) -> _Atom | None:
+    start, end = m.span()
+    share = _lookup(lang.table.fractions, m.group())
+    if share is None:
+        return None
+    nxt = RE_NEXT_WORDS.match(text, end)
+    first = _normal(nxt.group(1)) if nxt else ""
+    second = _normal(nxt.group(2) or "") if nxt else ""
+    if lang.table.of_words:
+        if first not in lang.table.of_words or second in FRACTION_STOP:
+            return None
+    elif first in FRACTION_STOP:
+        return None
+    if re.search(r"(?<!\w)(?:and|und|et|y|e|i|и|і)\s{1,3}\Z", text[max(0, start - 6) : start], re.IGNORECASE):
+        return None  # "two and a half"
+    return _Atom(start, end, end, "frac", share, 2, "percent")
+
+
+def _vague_atom(lang: _Lang, text: str, m: re.Match[str]) -> _Atom | None:
+    interval = lang.table.vague.get(_normal(m.group()))
+    if interval is None:
+        return None
+    unit, _scale, stop = _suffix(lang, text, m.end())
+    if unit in ("drop", "percent"):
+        return None
+    return _Atom(m.start(), m.end(), m.end(), "vague", None, 0, "count", vague=interval)
+
+
+def _atoms(lang: _Lang, code: str, text: str) -> list[_Atom]:
+    out: list[_Atom] = []
+    for m in lang.atoms.finditer(text):
+        kind = m.lastgroup
+        if kind == "num":
+            a = _num_atom(lang, text, m)
+            out.extend([a] if a else [])
+        elif kind == "words":
+            out.extend(_word_atoms(lang, code, text, m))
+        elif kind == "frac":
+            a = _frac_atom(lang, text, m)
+            out.extend([a] if a else [])
+        elif kind == "vague":
+            a = _vague_atom(lang, text, m)
+            out.extend([a] if a else [])
+    return out

@@ -193,7 +193,7 @@ def write_synthetic_csv(election: SyntheticElection, path: Path) -> Path:
 # The example tables in examples/forensics/: (file name, arguments of generate_election).
 EXAMPLES: tuple[tuple[str, dict[str, float | str]], ...] = (
     ("honest.csv", {}),
-    ("rounded.csv", {"rounding": 0.05, "target": "both"}),
+    ("rounded.csv", {"rounding": 0.15, "target": "both"}),
     ("stuffed.csv", {"stuffing": 0.2, "stuffing_rate": 0.6}),
 )
 

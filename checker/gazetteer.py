@@ -1,0 +1,461 @@
+"""Names in news text -> canonical reference names (places, people, parties, options).
+
+The gazetteer is built once from the reference tables (``reference_data/aliases.csv``
+plus the names in the other tables) and then answers three questions:
+
+* :meth:`Gazetteer.find` -- every alias occurrence in a text, as spans of that text;
+* :meth:`Gazetteer.canonical` / :meth:`Gazetteer.type_of` -- what a name stands for;
+* :meth:`Gazetteer.near_misses` -- capitalised names that look like a misspelt reference
+  person ("Denis Pushlin" for Denis Pushilin).
+
+Matching rules (why they are what they are):
+
+* Text and aliases are *folded* the same way: diacritics dropped (news copy often loses
+  them: "Nicolas Maduro"), curly apostrophes and dashes unified, every white-space
+  character made a plain space. Spans are mapped back to the original text.
+* Whole words only, and a space or hyphen in an alias matches one to three spaces or
+  hyphens in the text ("Kryvyi-Rih", a line break inside "Donetsk People's Republic").
+* Names of four letters or more match in any case. Short names and all-caps acronyms
+  (DPR, US, UK, CEC, ДНР) match only as written: "us" and "uk" are ordinary words.
+* A possessive needs no alias: the word boundary stops before "'s" ("Russia's").
+* The longest alias wins where aliases overlap ("Donetsk People's Republic" over
+  "Donetsk"); the search is a trie compiled into one regex per case rule, so its cost is
+  linear in the text length.
+
+>>> g = Gazetteer([NameEntry("DPR", "Donetsk People's Republic", "place")])
+>>> [(h.text, h.canonical) for h in g.find("Officials in the DPR’s capital")]
+[('DPR', "Donetsk People's Republic")]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+__all__ = ["MATCH_RULES", "NAME_TYPES", "Gazetteer", "NameEntry", "NameHit", "fold", "fold_key"]
+
+NAME_TYPES = ("place", "person", "party", "option", "election", "organisation")
+
+# auto: the default rule (case-insensitive from four letters, except all-caps acronyms);
+# case: always as written ("Leave", "Remain": capitalised they name a referendum side,
+# lower-case they are ordinary verbs); lookup: never searched for in text, only resolved
+# by canonical()/type_of() ("Yes", "No").
+MatchRule = Literal["auto", "case", "lookup"]
+MATCH_RULES: tuple[MatchRule, ...] = ("auto", "case", "lookup")
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad"
+_APOSTROPHES = "\u2019\u2018\u02bc\u0060\u00b4\u2032"
+# An acronym is matched as written if it has at most this many letters ("VTsIOM" is mixed).
+_ACRONYM_MAX = 6
+# Aliases shorter than this many letters are matched as written.
+_CASELESS_MIN = 4
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """One name found in a text: ``text[start:end]`` is the surface form."""
+
+    start: int
+    end: int
+    text: str
+    canonical: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    """One alias of a canonical name (the canonical name itself is an alias too)."""
+
+    alias: str
+    canonical: str
+    type: str
+    match: MatchRule = "auto"
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    """The folded form of one character: '' for a combining mark, else one character."""
+    if c in _DASHES:
+        return "-"
+    if c in _APOSTROPHES:
+        return "'"
+    if c.isspace():
+        return " "
+    if unicodedata.combining(c):
+        return ""
+    base = unicodedata.normalize("NFD", c)[0]
+    return base if not unicodedata.combining(base) else c
+
+
+def _fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Folded text and, for each folded character, its index in ``text`` (plus the end)."""
+    if text.isascii():
+        folded = text.replace("`", "'").translate(_ASCII_SPACES)
+        return folded, list(range(len(text) + 1))
+    chars: list[str] = []
+    where: list[int] = []
+    for i, c in enumerate(text):
+        f = _fold_char(c)
+        if f:
+            chars.append(f)
+            where.append(i)
+    where.append(len(text))
+    return "".join(chars), where
+
+
+_ASCII_SPACES = str.maketrans({"\t": " ", "\n": " ", "\r": " ", "\f": " ", "\v": " "})
+
+
+def fold(text: str) -> str:
+    """Text as the gazetteer compares it: no diacritics, plain apostrophes, dashes, spaces.
+
+    >>> fold("Nicolás Maduro’s  team")
+    "Nicolas Maduro's  team"
+    """
+    return _fold_with_map(text)[0]
+
+
+_RE_SEPARATORS = re.compile(r"[ \-]+")
+
+
+def fold_key(name: str, keep_case: bool = False) -> str:
+    """The lookup key of a name: folded, separators collapsed to one space, lower-cased.
+
+    Two aliases with the same key are the same alias.
+
+    >>> fold_key("Kryvyi-Rih"), fold_key("Zaporizhzhia  Region")
+    ('kryvyi rih', 'zaporizhzhia region')
+    """
+    key = _RE_SEPARATORS.sub(" ", fold(name).strip())
+    return key if keep_case else key.lower()
+
+
+def is_case_sensitive(alias: str, rule: MatchRule = "auto") -> bool:
+    """Whether an alias is matched only as written (see the module docstring).
+
+    >>> is_case_sensitive("DPR"), is_case_sensitive("Donetsk"), is_case_sensitive("Leave", "case")
+    (True, False, True)
+    """
+    if rule == "case":
+        return True
+    letters = [c for c in fold(alias) if c.isalpha()]
+    if len(letters) < _CASELESS_MIN:
+        return True
+    return len(letters) <= _ACRONYM_MAX and all(c.isupper() for c in letters)
+
+
+# --- trie -> regex -------------------------------------------------------------------------
+
+_END = ""  # trie key marking "an alias ends here" (no real token is empty)
+_SEP = " "  # trie token for a run of spaces/hyphens inside an alias
+# A separator in an alias matches a short run of spaces or hyphens in the folded text:
+# bounded, so the pattern has no nested unbounded repetition.
+_SEP_PATTERN = r"[ \-]{1,3}"
+
+Trie = dict[str, "Trie"]
+
+
+def _tokens(key: str) -> list[str]:
+    return [_SEP if c == " " else c for c in key]
+
+
+def _trie_pattern(node: Trie) -> str:
+    alternatives = [
+        (_SEP_PATTERN if tok == _SEP else re.escape(tok)) + _trie_pattern(child)
+        for tok, child in sorted(node.items())
+        if tok != _END
+    ]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    # A terminal node with longer continuations: try the longer alias first (greedy '?').
+    return f"(?:{body})?" if _END in node else body
+
+
+def _compile(keys: Iterable[str], flags: int) -> re.Pattern[str] | None:
+    root: Trie = {}
+    for key in keys:
+        node = root
+        for tok in _tokens(key):
+            node = node.setdefault(tok, {})
+        node[_END] = {}
+    if not root:
+        return None
+    # Whole words: no letter or digit right before or after the alias.
+    return re.compile(r"(?<!\w)" + _trie_pattern(root) + r"(?!\w)", flags)
+
+
+# --- near misses ---------------------------------------------------------------------------
+
+# A capitalised word of the folded text: an upper-case letter, then lower-case letters
+# (all-caps words are acronyms, not names).
+RE_NAME_WORD = re.compile(
+    r"""
+    (?<!\w)          # starts a word
+    [^\W\d_]         # one letter (checked for upper case in code: \w has no case classes)
+    [^\W\d_]{1,40}   # then at least one more letter, bounded
+    (?!\w)           # ends the word
+    """,
+    re.VERBOSE,
+)
+# Titles and function words that may stand before a lone surname ("Mr. Pushlin").
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "leader", "head", "governor", "minister"})
+_NEAR_RATIO = 85.0  # rapidfuzz ratio of the full names, 0-100
+_NEAR_FIRST_RATIO = 80.0  # first names may differ a little (Nikolai/Nikolay)
+_MAX_SURNAME_EDITS = 3
+_MIN_SINGLE_LENGTH = 6  # a lone surname this short is too likely an ordinary word
+_MAX_SINGLE_EDITS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _PersonName:
+    canonical: str
+    type: str
+    first: str  # folded, lower case
+    last: str
+
+
+def _is_inflection(word: str, surname: str) -> bool:
+    """'Navalnaya' for Navalny, 'Putina': a longer word sharing all but the last letter."""
+    if len(word) <= len(surname):
+        return False
+    common = 0
+    for a, b in zip(word, surname, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= len(surname) - 1
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` begins a sentence, paragraph or heading."""
+    before = text[max(0, start - 4) : start]
+    if "\n" in before:
+        return True
+    before = before.rstrip(" \"'(\u201c\u2018\u00ab")
+    return not before or before[-1] in ".!?:"
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and any(c.islower() for c in word[1:])
+
+
+class Gazetteer:
+    """Alias lookup and search over a fixed set of names (build once, use many times).
+
+    >>> g = Gazetteer([NameEntry("Putin", "Vladimir Putin", "person")])
+    >>> g.canonical("putin"), g.type_of("Vladimir Putin")
+    ('Vladimir Putin', 'person')
+    """
+
+    __slots__ = (
+        "_caseless",
+        "_cased",
+        "_entries",
+        "_known_keys",
+        "_known_surnames",
+        "_persons",
+        "_types",
+        "_by_key",
+        "_by_cased_key",
+    )
+
+    def __init__(self, entries: Iterable[NameEntry]) -> None:
+        self._entries: tuple[NameEntry, ...] = tuple(entries)
+        self._types: dict[str, str] = {}
+        self._by_key: dict[str, NameEntry] = {}
+        self._by_cased_key: dict[str, NameEntry] = {}
+        caseless: list[str] = []
+        cased: list[str] = []
+        for e in self._entries:
+            self._types.setdefault(e.canonical, e.type)
+            key = fold_key(e.alias)
+            if key in self._by_key:
+                continue  # the first entry for an alias wins (tables are merged before this)
+            self._by_key[key] = e
+            if e.match == "lookup":
+                continue
+            if is_case_sensitive(e.alias, e.match):
+                cased_key = fold_key(e.alias, keep_case=True)
+                self._by_cased_key[cased_key] = e
+                cased.append(cased_key)
+            else:
+                caseless.append(key)
+        self._caseless = _compile(caseless, re.IGNORECASE)
+        self._cased = _compile(cased, 0)
+        self._known_keys = frozenset(self._by_key)
+        persons: list[_PersonName] = []
+        surnames: set[str] = set()
+        for e in self._entries:
+            words = fold_key(e.alias).split(" ")
+            if self._types.get(e.canonical) != "person":
+                continue
+            surnames.add(words[-1])
+            if len(words) >= 2:
+                persons.append(_PersonName(e.canonical, "person", words[0], words[-1]))
+        self._persons = tuple(persons)
+        self._known_surnames = frozenset(surnames)
+
+    # --- lookups ---------------------------------------------------------------------------
+
+    @property
+    def entries(self) -> tuple[NameEntry, ...]:
+        return self._entries
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def names(self) -> list[str]:
+        """Every canonical name, sorted."""
+        return sorted(self._types)
+
+    def aliases_of(self, canonical: str) -> list[str]:
+        """The aliases of a canonical name, in table order.
+
+        >>> Gazetteer([NameEntry("UK", "United Kingdom", "place")]).aliases_of("United Kingdom")
+        ['UK']
+        """
+        return [e.alias for e in self._entries if e.canonical == canonical]
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical name an alias stands for, or None.
+
+        An acronym matches as written first; any other case is accepted as a fallback,
+        because callers pass names from tables, not running text.
+
+        >>> Gazetteer([NameEntry("DPR", "Donetsk People's Republic", "place")]).canonical("DPR")
+        "Donetsk People's Republic"
+        """
+        cased = self._by_cased_key.get(fold_key(name, keep_case=True))
+        if cased is not None:
+            return cased.canonical
+        entry = self._by_key.get(fold_key(name))
+        return entry.canonical if entry is not None else None
+
+    def type_of(self, canonical: str) -> str | None:
+        """The type of a canonical name (place, person, party, option, election, organisation)."""
+        return self._types.get(canonical)
+
+    # --- search ----------------------------------------------------------------------------
+
+    def find(self, text: str) -> list[NameHit]:
+        """Every alias occurrence in ``text``, sorted by position; overlaps resolved.
+
+        >>> g = Gazetteer([NameEntry("Donetsk", "Donetsk People's Republic", "place"),
+        ...                NameEntry("Donetsk People's Republic", "Donetsk People's Republic", "place")])
+        >>> [(h.start, h.end) for h in g.find("the Donetsk People’s Republic (DPR)")]
+        [(4, 29)]
+        """
+        if not text:
+            return []
+        folded, where = _fold_with_map(text)
+        found: list[tuple[int, int, NameEntry]] = []
+        if self._caseless is not None:
+            for m in self._caseless.finditer(folded):
+                entry = self._by_key.get(_RE_SEPARATORS.sub(" ", m.group().lower()))
+                if entry is not None:
+                    found.append((m.start(), m.end(), entry))
+        if self._cased is not None:
+            for m in self._cased.finditer(folded):
+                entry = self._by_cased_key.get(_RE_SEPARATORS.sub(" ", m.group()))
+                if entry is not None:
+                    found.append((m.start(), m.end(), entry))
+        # Leftmost first, then longest; drop anything overlapping a kept hit.
+        found.sort(key=lambda t: (t[0], t[0] - t[1]))
+        hits: list[NameHit] = []
+        last_end = -1
+        for start, end, entry in found:
+            if start < last_end:
+                continue
+            last_end = end
+            a, b = where[start], where[end]
+            hits.append(NameHit(a, b, text[a:b], entry.canonical, entry.type))
+        return hits
+
+    def near_misses(self, text: str, types: Sequence[str] = ("person",)) -> list[NameHit]:
+        """Capitalised names close to, but not equal to, a reference name: likely misspellings.
+
+        Two-word names ("Denis Pushlin") need a full-name similarity of at least 85 with a
+        reference name, a matching first name, and a surname 1-3 edits away that is no known
+        surname. A lone capitalised word is checked more strictly (at least 6 letters, 1-2
+        edits, not at a sentence start, never written in lower case in the same text).
+        Inflected forms ("Navalnaya", "Putina") are not misspellings.
+
+        >>> g = Gazetteer([NameEntry("Denis Pushilin", "Denis Pushilin", "person")])
+        >>> [(h.text, h.canonical) for h in g.near_misses("TASS said Denis Pushlin would go.")]
+        [('Denis Pushlin', 'Denis Pushilin')]
+        """
+        persons = [p for p in self._persons if self._types.get(p.canonical) in types]
+        if not text or not persons:
+            return []
+        folded, where = _fold_with_map(text)
+        words = list(RE_NAME_WORD.finditer(folded))
+        lower_words = {m.group() for m in words if m.group().islower()}
+        hits: list[NameHit] = []
+        used: set[int] = set()
+        for i in range(len(words) - 1):
+            a, b = words[i], words[i + 1]
+            if folded[a.end() : b.start()] != " " or not (_capitalised(a.group()) and _capitalised(b.group())):
+                continue
+            first, last = a.group().lower(), b.group().lower()
+            if f"{first} {last}" in self._known_keys or last in self._known_surnames:
+                continue
+            best = self._closest_full(first, last, persons)
+            if best is not None:
+                used.update((i, i + 1))
+                s, e = where[a.start()], where[b.end()]
+                hits.append(NameHit(s, e, text[s:e], best.canonical, best.type))
+        for i, w in enumerate(words):
+            if i in used or not _capitalised(w.group()):
+                continue
+            word = w.group().lower()
+            if len(word) < _MIN_SINGLE_LENGTH or word in self._known_keys or word in self._known_surnames:
+                continue
+            if word in lower_words or _starts_sentence(text, where[w.start()]):
+                continue
+            if i > 0 and folded[words[i - 1].end() : w.start()] in (" ", ". "):
+                before = words[i - 1].group()
+                if _capitalised(before) and before.lower() not in _TITLES:
+                    continue  # part of a two-word name that is not a reference name
+            best = self._closest_surname(word, persons)
+            if best is not None:
+                s, e = where[w.start()], where[w.end()]
+                hits.append(NameHit(s, e, text[s:e], best.canonical, best.type))
+        hits.sort(key=lambda h: (h.start, h.end))
+        return hits
+
+    @staticmethod
+    def _closest_full(first: str, last: str, persons: Sequence[_PersonName]) -> _PersonName | None:
+        best: tuple[float, _PersonName] | None = None
+        candidate = f"{first} {last}"
+        for p in persons:
+            edits = Levenshtein.distance(last, p.last)
+            if not 1 <= edits <= min(_MAX_SURNAME_EDITS, len(p.last) // 2) or _is_inflection(last, p.last):
+                continue
+            if first != p.first and fuzz.ratio(first, p.first) < _NEAR_FIRST_RATIO:
+                continue
+            score = fuzz.ratio(candidate, f"{p.first} {p.last}")
+            if score >= _NEAR_RATIO and (best is None or score > best[0]):
+                best = (score, p)
+        return best[1] if best else None
+
+    @staticmethod
+    def _closest_surname(word: str, persons: Sequence[_PersonName]) -> _PersonName | None:
+        best: tuple[float, _PersonName] | None = None
+        for p in persons:
+            if word[0] != p.last[0] or _is_inflection(word, p.last):
+                continue
+            edits = Levenshtein.distance(word, p.last)
+            if not 1 <= edits <= _MAX_SINGLE_EDITS:
+                continue
+            score = fuzz.ratio(word, p.last)
+            if score >= _NEAR_RATIO and (best is None or score > best[0]):
+                best = (score, p)
+        return best[1] if best else None
