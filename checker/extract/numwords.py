@@ -291,7 +291,9 @@ DE = LanguageTable(
     compounding=True,
     hedges=MappingProxyType(
         {
-            **dict.fromkeys(_words("mehr als | über | gut | weit über | deutlich über | mehr denn"), "more_than"),
+            **dict.fromkeys(
+                _words("mehr als | über | gut | weit über | deutlich über | mehr denn"), "more_than"
+            ),
             **dict.fromkeys(_words("weniger als | unter | deutlich unter | weit unter"), "less_than"),
             **dict.fromkeys(_words("mindestens | wenigstens | nicht weniger als"), "at_least"),
             **dict.fromkeys(_words("höchstens | maximal | bis zu | nicht mehr als"), "at_most"),
@@ -333,7 +335,9 @@ DE = LanguageTable(
     range_words=_words("bis | - | – | —"),
     between_words=_words("zwischen"),
     from_words=_words("von"),
-    count_nouns=_words("stimmen | wähler | wählern | menschen | personen | sitze | einwohner | unterschriften"),
+    count_nouns=_words(
+        "stimmen | wähler | wählern | menschen | personen | sitze | einwohner | unterschriften"
+    ),
     currency_words=_words("euro | dollar | rubel | franken | pfund | eur | usd | hrywnja"),
     measure_words=_words("km | kilometer | kilo | kg | tonnen | meter | grad | mal"),
     ordinal_suffixes=(),
@@ -369,7 +373,9 @@ FR = LanguageTable(
                 _words("environ | quelque | autour de | approximativement | à peu près | aux alentours de"),
                 "about",
             ),
-            **dict.fromkeys(_words("près de | presque | quasiment | un peu moins de | pas loin de"), "nearly"),
+            **dict.fromkeys(
+                _words("près de | presque | quasiment | un peu moins de | pas loin de"), "nearly"
+            ),
             **dict.fromkeys(_words("un peu plus de | légèrement plus de | un peu plus d'"), "just_over"),
             **dict.fromkeys(_words("exactement | précisément"), "exactly"),
         }
@@ -433,7 +439,9 @@ ES = LanguageTable(
     compounding=False,
     hedges=MappingProxyType(
         {
-            **dict.fromkeys(_words("más de | por encima de | arriba de | superior al | superior a"), "more_than"),
+            **dict.fromkeys(
+                _words("más de | por encima de | arriba de | superior al | superior a"), "more_than"
+            ),
             **dict.fromkeys(_words("menos de | por debajo de | inferior al | inferior a"), "less_than"),
             **dict.fromkeys(_words("al menos | por lo menos | como mínimo | no menos de"), "at_least"),
             **dict.fromkeys(_words("hasta | como máximo | no más de"), "at_most"),
@@ -518,7 +526,10 @@ IT = LanguageTable(
             **dict.fromkeys(_words("meno di | sotto | al di sotto del | inferiore al"), "less_than"),
             **dict.fromkeys(_words("almeno | non meno di | come minimo"), "at_least"),
             **dict.fromkeys(_words("fino a | al massimo | non più di | fino al"), "at_most"),
-            **dict.fromkeys(_words("circa | intorno a | intorno al | attorno al | all'incirca | approssimativamente"), "about"),
+            **dict.fromkeys(
+                _words("circa | intorno a | intorno al | attorno al | all'incirca | approssimativamente"),
+                "about",
+            ),
             **dict.fromkeys(_words("quasi | poco meno di | vicino a | vicino al | sfiorando"), "nearly"),
             **dict.fromkeys(_words("poco più di | poco oltre | appena sopra"), "just_over"),
             **dict.fromkeys(_words("esattamente | esatto"), "exactly"),
@@ -663,7 +674,9 @@ _PL_NUMBERS = _merge(
 PL = LanguageTable(
     code="pl",
     percent_words=_words("procent | procenta | procentu | procentów | proc."),
-    point_words=_words("punktów procentowych | punkty procentowe | punkt procentowy | pkt proc. | p.p. | pkt"),
+    point_words=_words(
+        "punktów procentowych | punkty procentowe | punkt procentowy | pkt proc. | p.p. | pkt"
+    ),
     scales=_values(
         {"tys.": K, "tysiąc": K, "tysiące": K, "tysięcy": K, "mln": M, "milion": M, "miliony": M}
         | {"milionów": M, "miliona": M, "mld": G, "miliard": G, "miliardy": G, "miliardów": G}
@@ -723,7 +736,9 @@ PL = LanguageTable(
 
 HU = LanguageTable(
     code="hu",
-    percent_words=_words("százalék | százaléka | százalékkal | százalékot | százalékos | százalékát | százaléknyi"),
+    percent_words=_words(
+        "százalék | százaléka | százalékkal | százalékot | százalékos | százalékát | százaléknyi"
+    ),
     point_words=_words("százalékpont | százalékponttal | százalékpontos | százalékpontot"),
     scales=_values(
         {"ezer": K, "ezren": K, "millió": M, "millióan": M, "milliót": M, "milliárd": G, "mrd": G}
@@ -748,7 +763,9 @@ HU = LanguageTable(
             **dict.fromkeys(_words("kevesebb mint | alig kevesebb mint"), "less_than"),
             **dict.fromkeys(_words("legalább | minimum"), "at_least"),
             **dict.fromkeys(_words("legfeljebb | maximum | akár"), "at_most"),
-            **dict.fromkeys(_words("mintegy | körülbelül | kb. | nagyjából | megközelítőleg | durván"), "about"),
+            **dict.fromkeys(
+                _words("mintegy | körülbelül | kb. | nagyjából | megközelítőleg | durván"), "about"
+            ),
             **dict.fromkeys(_words("közel | csaknem | majdnem | kis híján"), "nearly"),
             **dict.fromkeys(_words("alig több mint | valamivel több mint"), "just_over"),
             **dict.fromkeys(_words("pontosan"), "exactly"),
@@ -769,7 +786,13 @@ HU = LanguageTable(
         }
     ),
     fractions=MappingProxyType(
-        {"fele": HALF, "harmada": THIRD, "kétharmada": TWO_THIRDS, "kétharmad": TWO_THIRDS, "negyede": QUARTER}
+        {
+            "fele": HALF,
+            "harmada": THIRD,
+            "kétharmada": TWO_THIRDS,
+            "kétharmad": TWO_THIRDS,
+            "negyede": QUARTER,
+        }
     ),
     of_words=(),
     list_words=_words(", | és | illetve | vagy"),
@@ -824,11 +847,19 @@ RU = LanguageTable(
         {
             **dict.fromkeys(_words("более | больше | свыше | более чем | больше чем | сверх"), "more_than"),
             **dict.fromkeys(_words("менее | меньше | менее чем | меньше чем | ниже"), "less_than"),
-            **dict.fromkeys(_words("не менее | как минимум | по меньшей мере | минимум | не меньше"), "at_least"),
+            **dict.fromkeys(
+                _words("не менее | как минимум | по меньшей мере | минимум | не меньше"), "at_least"
+            ),
             **dict.fromkeys(_words("не более | до | не больше | максимум | как максимум"), "at_most"),
-            **dict.fromkeys(_words("около | примерно | приблизительно | порядка | где-то | ориентировочно"), "about"),
-            **dict.fromkeys(_words("почти | чуть менее | чуть меньше | немногим менее | без малого"), "nearly"),
-            **dict.fromkeys(_words("чуть более | чуть больше | немногим более | немногим больше"), "just_over"),
+            **dict.fromkeys(
+                _words("около | примерно | приблизительно | порядка | где-то | ориентировочно"), "about"
+            ),
+            **dict.fromkeys(
+                _words("почти | чуть менее | чуть меньше | немногим менее | без малого"), "nearly"
+            ),
+            **dict.fromkeys(
+                _words("чуть более | чуть больше | немногим более | немногим больше"), "just_over"
+            ),
             **dict.fromkeys(_words("ровно | ровным счётом"), "exactly"),
         }
     ),
@@ -867,7 +898,9 @@ RU = LanguageTable(
     range_words=_words("до | - | – | —"),
     between_words=(),
     from_words=_words("от | с | со"),
-    count_nouns=_words("голосов | голоса | избирателей | человек | мандатов | жителей | подписей | бюллетеней"),
+    count_nouns=_words(
+        "голосов | голоса | избирателей | человек | мандатов | жителей | подписей | бюллетеней"
+    ),
     currency_words=_words("рублей | рубля | руб. | руб | долларов | евро | гривен | гривны | ₽"),
     measure_words=_words("км | километров | кг | тонн | метров | градусов | раз | раза"),
     ordinal_suffixes=_words("-й | -го | -я | -е | -м | -ой | -ый | -ом"),
@@ -898,7 +931,9 @@ _UK_NUMBERS = _merge(
 
 UK = LanguageTable(
     code="uk",
-    percent_words=_words("відсоток | відсотка | відсотків | відсотки | відс. | процент | процентів | процента"),
+    percent_words=_words(
+        "відсоток | відсотка | відсотків | відсотки | відс. | процент | процентів | процента"
+    ),
     point_words=_words("відсоткових пункти | відсоткових пунктів | відсотковий пункт | в.п. | п.п."),
     scales=_values(
         {"тис.": K, "тис": K, "тисяча": K, "тисячі": K, "тисяч": K, "млн": M, "млн.": M, "мільйон": M}

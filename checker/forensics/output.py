@@ -6,15 +6,12 @@ and deterministically: no timestamps, stable names and order, seeded simulations
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import io
 import json
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -29,6 +26,8 @@ from checker.forensics.fingerprint import Fingerprint
 from checker.forensics.integer import IntegerExcess
 from checker.forensics.plots import plot_digits, plot_fingerprint, plot_integer_excess
 from checker.forensics.run import TableReport, TestResult
+from checker.report.files import write_bytes_atomic
+from checker.report.tables import defuse
 
 log = logging.getLogger(__name__)
 
@@ -150,11 +149,6 @@ def forensics_record(
     }
 
 
-def _defuse(text: str) -> str:
-    # A cell starting with = + - @ runs as a formula in spreadsheets; table names come from users.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def forensics_csv(reports: Sequence[TableReport]) -> str:
     """forensics.csv: one row per table and test."""
     buf = io.StringIO()
@@ -166,7 +160,7 @@ def forensics_csv(reports: Sequence[TableReport]) -> str:
             ie = res if isinstance(res, IntegerExcess) else None
             writer.writerow(
                 [
-                    _defuse(rep.path),
+                    defuse(rep.path),
                     res.name,
                     name,
                     _cell(value),
@@ -212,25 +206,6 @@ def _png(fig: Figure) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=120, metadata={"Software": None})
     return buf.getvalue()
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a temporary file beside ``path``, then move it into place (I/O)."""
-    tmp: str | None = None
-    try:
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}.", delete=False) as fh:
-            tmp = fh.name
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        raise OutputError(str(path), exc.strerror or str(exc)) from exc
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-    return path
 
 
 def forensics_pdf(reports: Sequence[TableReport], pngs: dict[tuple[int, str], bytes]) -> bytes:

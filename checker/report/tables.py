@@ -74,7 +74,8 @@ def _bound(value: object) -> str:
     return str(value)  # datetime.date -> ISO
 
 
-def _defuse(value: str) -> str:
+def defuse(value: str) -> str:
+    """A cell starting with = + - @ would run as a spreadsheet formula: prefix a quote."""
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
@@ -134,7 +135,7 @@ def finding_row(f: Finding, index: Index) -> dict[str, str]:
         "message": collapse(f.message),
         "claim_ids": " ".join(f.claims),
     }
-    return {k: _defuse(v) if k in TEXT_COLUMNS else v for k, v in row.items()}
+    return {k: defuse(v) if k in TEXT_COLUMNS else v for k, v in row.items()}
 
 
 def findings_csv(result: RunResult, index: Index | None = None) -> str:
