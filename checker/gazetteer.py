@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 __all__ = ["MATCH_RULES", "NAME_TYPES", "Gazetteer", "NameEntry", "NameHit", "fold", "fold_key"]
@@ -256,15 +256,15 @@ class Gazetteer:
     """
 
     __slots__ = (
-        "_caseless",
+        "_by_cased_key",
+        "_by_key",
         "_cased",
+        "_caseless",
         "_entries",
         "_known_keys",
         "_known_surnames",
         "_persons",
         "_types",
-        "_by_key",
-        "_by_cased_key",
     )
 
     def __init__(self, entries: Iterable[NameEntry]) -> None:
@@ -395,19 +395,27 @@ class Gazetteer:
         persons = [p for p in self._persons if self._types.get(p.canonical) in types]
         if not text or not persons:
             return []
+        surnames = sorted({p.last for p in persons})
         folded, where = _fold_with_map(text)
         words = list(RE_NAME_WORD.finditer(folded))
         lower_words = {m.group() for m in words if m.group().islower()}
         hits: list[NameHit] = []
         used: set[int] = set()
+        # Names repeat within an article: compare each distinct name once.
+        pair_memo: dict[tuple[str, str], _PersonName | None] = {}
+        word_memo: dict[str, _PersonName | None] = {}
         for i in range(len(words) - 1):
             a, b = words[i], words[i + 1]
-            if folded[a.end() : b.start()] != " " or not (_capitalised(a.group()) and _capitalised(b.group())):
+            if folded[a.end() : b.start()] != " " or not (
+                _capitalised(a.group()) and _capitalised(b.group())
+            ):
                 continue
             first, last = a.group().lower(), b.group().lower()
             if f"{first} {last}" in self._known_keys or last in self._known_surnames:
                 continue
-            best = self._closest_full(first, last, persons)
+            if (first, last) not in pair_memo:
+                pair_memo[(first, last)] = self._closest_full(first, last, persons, surnames)
+            best = pair_memo[(first, last)]
             if best is not None:
                 used.update((i, i + 1))
                 s, e = where[a.start()], where[b.end()]
@@ -418,13 +426,19 @@ class Gazetteer:
             word = w.group().lower()
             if len(word) < _MIN_SINGLE_LENGTH or word in self._known_keys or word in self._known_surnames:
                 continue
-            if word in lower_words or _starts_sentence(text, where[w.start()]):
+            if word in lower_words:
                 continue
+            titled = False
             if i > 0 and folded[words[i - 1].end() : w.start()] in (" ", ". "):
                 before = words[i - 1].group()
-                if _capitalised(before) and before.lower() not in _TITLES:
+                titled = before.lower() in _TITLES
+                if _capitalised(before) and not titled:
                     continue  # part of a two-word name that is not a reference name
-            best = self._closest_surname(word, persons)
+            if not titled and _starts_sentence(text, where[w.start()]):
+                continue
+            if word not in word_memo:
+                word_memo[word] = self._closest_surname(word, persons, surnames)
+            best = word_memo[word]
             if best is not None:
                 s, e = where[w.start()], where[w.end()]
                 hits.append(NameHit(s, e, text[s:e], best.canonical, best.type))
@@ -432,10 +446,25 @@ class Gazetteer:
         return hits
 
     @staticmethod
-    def _closest_full(first: str, last: str, persons: Sequence[_PersonName]) -> _PersonName | None:
+    def _near_surnames(
+        word: str, persons: Sequence[_PersonName], surnames: Sequence[str], max_edits: int
+    ) -> list[_PersonName]:
+        """Persons whose surname is within ``max_edits`` of ``word`` (one C-level pass)."""
+        close = {
+            name
+            for name, _dist, _i in process.extract(
+                word, surnames, scorer=Levenshtein.distance, score_cutoff=max_edits, limit=None
+            )
+        }
+        return [p for p in persons if p.last in close]
+
+    @classmethod
+    def _closest_full(
+        cls, first: str, last: str, persons: Sequence[_PersonName], surnames: Sequence[str]
+    ) -> _PersonName | None:
         best: tuple[float, _PersonName] | None = None
         candidate = f"{first} {last}"
-        for p in persons:
+        for p in cls._near_surnames(last, persons, surnames, _MAX_SURNAME_EDITS):
             edits = Levenshtein.distance(last, p.last)
             if not 1 <= edits <= min(_MAX_SURNAME_EDITS, len(p.last) // 2) or _is_inflection(last, p.last):
                 continue
@@ -446,11 +475,15 @@ class Gazetteer:
                 best = (score, p)
         return best[1] if best else None
 
-    @staticmethod
-    def _closest_surname(word: str, persons: Sequence[_PersonName]) -> _PersonName | None:
+    @classmethod
+    def _closest_surname(
+        cls, word: str, persons: Sequence[_PersonName], surnames: Sequence[str]
+    ) -> _PersonName | None:
         best: tuple[float, _PersonName] | None = None
-        for p in persons:
-            if word[0] != p.last[0] or _is_inflection(word, p.last):
+        for p in cls._near_surnames(word, persons, surnames, _MAX_SINGLE_EDITS):
+            if word[0] != p.last[0]:
+                continue
+            if _is_inflection(word, p.last):
                 continue
             edits = Levenshtein.distance(word, p.last)
             if not 1 <= edits <= _MAX_SINGLE_EDITS:

@@ -1,7 +1,165 @@
-"""Spans that must never yield a figure (placeholder: replaced by the masks module)."""
+"""Spans of text whose digits are never figures: clock times, names with digits, URLs, ...
+
+``extract_mentions`` drops any mention that overlaps one of these spans. Each mask is a
+separate anchored pattern with bounded repetitions; a pattern only runs when a cheap
+substring test says it can match (":" for clock times, "@" for e-mail, ...), so texts
+without such characters cost one scan per test.
+
+Masked: clock times ("08:00", "21:00", "8 p.m.", "8:30am", "20h30", "20 Uhr"); names with
+digits ("COVID-19", "G7", "G20", "Su-25", "MH17", "F-16", "МиГ-29"); URLs and bare domains
+with a path; e-mail addresses and @handles; phone numbers ("+7 495 123-45-67",
+"(202) 555-0143"); list numbering at the start of a line ("1.", "2)", "(3)"); ISBN-like
+codes; hashtags. Not masked: "Article 5", "Section 3" (a number after a word and a space).
+
+>>> text = "Polls closed at 21:00 Moscow time; see https://example.org/r/2022 or call (202) 555-0143."
+>>> [text[a:b] for a, b in find_masked_spans(text)]
+['21:00', 'https://example.org/r/2022', '(202) 555-0143']
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
+from babel.dates import get_month_names
+
+RE_CLOCK = re.compile(
+    r"""
+    (?<![\w.,:])                          # not inside a number or a ratio chain
+    (?:[01]?[0-9]|2[0-4])                 # hours
+    (?:
+        [:h][0-5][0-9](?::[0-5][0-9])?    # "08:00", "20h30", "08:00:15"
+        (?:\s?[ap]\.?\s?m\b\.?)?          # "8:30am", "8:30 p.m."
+      |\s?[ap]\.\s?m\.                    # "8 p.m.", "8a.m."
+      |\s?[ap]m\b                         # "8pm", "8 am"
+      |(?:[.:][0-5][0-9])?\s(?:Uhr|godz\.|óra)\b  # "20 Uhr", "20.30 Uhr"
+    )
+    (?![\w:])
+    """,
+    re.VERBOSE,
+)
+
+RE_NAME_DIGITS = re.compile(
+    r"""
+    (?<![\w\-])                           # a whole token
+    (?:
+        [A-ZА-ЯЁІЇЄҐ][A-Za-zА-Яа-яЁёІіЇїЄєҐґ]{0,5}  # "COVID", "Su", "МиГ", "G", "MH"
+        -?[0-9]{1,4}                      # "-19", "7", "20", "-25", "17"
+        (?:[A-Za-z]{1,3}[0-9]{0,3})?      # "H1N1", "A320neo"
+      |[Cc]ovid-?19
+      |[1-9][GD]                          # "5G", "3D"
+    )
+    (?![\w\-])
+    """,
+    re.VERBOSE,
+)
+
+RE_URL = re.compile(
+    r"""
+    (?:https?://|www\.)[^\s<>"'«»]{1,2000}    # scheme or www. and everything up to a space
+    (?<![.,;:!?)\]])                          # minus trailing punctuation
+    |(?<![\w@.])[a-z0-9][a-z0-9\-]{0,62}      # a bare domain ...
+    \.(?:com|org|net|ru|ua|de|fr|uk|pl|hu|es|it|pt|eu|gov|info|io|by|ge)
+    /[^\s<>"'«»]{0,2000}(?<![.,;:!?)\]])      # ... with a path
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+RE_EMAIL = re.compile(
+    r"""
+    (?<![\w.+\-])[\w.+\-]{1,64}               # local part
+    @[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}      # domain
+    |(?<![\w@])@\w{1,50}                      # a handle, "@user2024"
+    """,
+    re.VERBOSE,
+)
+
+RE_PHONE = re.compile(
+    r"""
+    (?<![\w+])\+[0-9]{1,3}                    # country code, "+7"
+    (?:[\s.\-]?\(?[0-9]{2,4}\)?)              # area code, "495", "(495)"
+    (?:[\s.\-][0-9]{2,4}){2,4}                # "123-45-67"
+    (?![\w])
+    |(?<![\w(])\([0-9]{3}\)\s?[0-9]{3}[\s.\-][0-9]{4}(?![\w])   # "(202) 555-0143"
+    |(?<![\w\-.])[0-9]{3}[.\-][0-9]{3}[.\-][0-9]{4}(?![\w\-])   # "202-555-0143"
+    """,
+    re.VERBOSE,
+)
+
+
+def _months() -> str:
+    names = {
+        n.lower().rstrip(".")
+        for code in ("en", "de", "fr", "es", "it", "pt", "pl", "hu", "ru", "uk")
+        for ctx in ("format", "stand-alone")
+        for n in get_month_names("wide", ctx, code).values()
+    }
+    return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+
+
+RE_LIST_NUMBER = re.compile(
+    rf"""
+    ^[ \t]{{0,8}}                             # at the start of a line
+    (?:[0-9]{{1,3}}[.)]|\([0-9]{{1,3}}\))     # "1.", "2)", "(3)"
+    (?=[ \t])                                 # then a space
+    (?![ \t]{{1,3}}(?:{_months()})(?!\w))     # not "23. September" (a date)
+    """,
+    re.VERBOSE | re.MULTILINE | re.IGNORECASE,
+)
+
+RE_CODE = re.compile(
+    r"""
+    \bISBN(?:-1[03])?:?\s?(?:[0-9][\-\s]?){9,12}[0-9Xx]\b    # "ISBN 978-3-16-148410-0"
+    |\bISSN:?\s?[0-9]{4}-[0-9]{3}[0-9Xx]\b                  # "ISSN 1234-5679"
+    |(?<![\w\-])[0-9]{3}-[0-9]{1,5}-[0-9]{1,7}-[0-9]{1,7}-[0-9Xx](?![\w\-])  # bare ISBN-13
+    |\bDOI:?\s?10\.[0-9]{4,9}/[^\s]{1,200}                  # "doi 10.1000/xyz"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+RE_HASHTAG = re.compile(
+    r"""
+    (?<![\w#&])\#\w{1,100}                    # "#Election2024" (not "&#39;")
+    """,
+    re.VERBOSE,
+)
+
+# (pattern, substrings of which one must be present for it to match)
+MASKS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (RE_URL, ("http", "www.", "/")),
+    (RE_EMAIL, ("@",)),
+    (RE_PHONE, ("+", "(", "-", ".")),
+    (RE_CLOCK, (":", "h", "m", "M", "Uhr", "godz", "óra")),
+    (RE_NAME_DIGITS, ("",)),
+    (RE_LIST_NUMBER, (".", ")")),
+    (RE_CODE, ("ISBN", "isbn", "ISSN", "-", "DOI", "doi")),
+    (RE_HASHTAG, ("#",)),
+)
+
+
+def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
 
 def find_masked_spans(text: str) -> list[tuple[int, int]]:
-    return []
+    """Sorted, non-overlapping ``(start, end)`` spans that must not yield figures.
+
+    >>> text = "COVID-19 hit G20 states; 1. the Su-25 fell at 8 p.m."
+    >>> [text[a:b] for a, b in find_masked_spans(text)]
+    ['COVID-19', 'G20', 'Su-25', '8 p.m.']
+    """
+    spans: list[tuple[int, int]] = []
+    for pattern, needles in MASKS:
+        if any(n in text for n in needles):
+            spans.extend(m.span() for m in pattern.finditer(text))
+    return _merge(spans)
+
+
+__all__ = ["find_masked_spans"]
