@@ -66,10 +66,11 @@ RE_AGAINST = re.compile(r"\bagainst\b(?!\s+all)|\bvoted\s+no\b|\bno\s+vote|\bopp
 
 RE_VOTES_AFTER = re.compile(
     r"""
-    ^[\s,]*(?:[a-z]+\s+){0,3}?           # a few words ("people were recorded as")
-    (?:votes?|ballots?|voters?\s+(?:backed|voted|supported)|people.{0,40}?vot)
+    ^[\s,]*(?:[a-z]+\s+){0,2}?(?:votes|ballots)\b   # "76,277,708 ballots", "500,000 postal votes"
+    | ^\s*(?:people|voters|residents|citizens)\b[^.;]{0,50}?
+      \b(?:vot(?:ed|ing)|backed|supported|cast)\b                  # "people ... were recorded as voting yes"
     """,
-    re.VERBOSE | re.DOTALL,
+    re.VERBOSE,
 )
 
 RE_REGISTERED = re.compile(
@@ -79,13 +80,15 @@ RE_REGISTERED = re.compile(
 # A share of ballots counted is a progress figure, not a result.
 RE_PROGRESS_AFTER = re.compile(
     r"""
-    ^\s*(?:of\s+)?(?:the\s+|all\s+)?
-    (?:ballots?|votes?|protocols?|tally[\s-]sheets?|precincts?|polling\s+stations?|returns?
-       |bulletins?|districts?|the\s+vote|the\s+count)\b
-    (?:.{0,40}?\b(?:counted|processed|tallied|reporting|collected|in)\b)?
-    | ^\s*(?:counted|processed|reporting)\b
+    ^\s*of\s+(?:the\s+|all\s+)?             # "of the ..."
+    (?:protocols?|tally[\s-]sheets?|precincts?|polling\s+stations?|returns|bulletins?
+       |(?:electoral\s+)?districts?)\b       # units of counting are never a result
+    | ^\s*of\s+(?:the\s+|all\s+)?(?:ballots?|votes?|the\s+vote)\s+
+      (?:had\s+been\s+|have\s+been\s+|were\s+|was\s+|being\s+)?
+      (?:counted|processed|tallied|reporting|in)\b   # "of ballots counted"
+    | ^\s*(?:counted|processed|reporting)\b   # "with 50% counted"
     """,
-    re.VERBOSE | re.DOTALL,
+    re.VERBOSE,
 )
 
 RE_EXIT_POLL = re.compile(
@@ -193,8 +196,8 @@ def rank_elections(
         if article.published is not None and election.start > article.published:
             continue  # an election after the article cannot be what it reports
         entities = _entities_of(ref, election.id)
-        score = 2 * len(names & entities)
-        if not names & entities:
+        score = 2 * len(names & entities) + (5 if election.id in names else 0)
+        if not names & entities and election.id not in names:
             continue
         cue = _KIND_CUES.get(_election_kind_family(election.kind))
         if cue is not None and cue.search(low):
@@ -291,13 +294,19 @@ def _respectively_entity(ctx: _Context, m: Mention, sentence: Sentence, peers: l
         return None
     first = figures[0].start
     names = _hits_in(ctx, sentence.start, first, PLACE_TYPES | OPTION_TYPES)
-    known = [h for h in names if any(h.canonical in _entities_of(ctx.ref, e.id) for e in ctx.ranked)]
-    ordered: list[str] = []
-    for h in known:
-        if h.canonical not in ordered:
-            ordered.append(h.canonical)
-    if len(ordered) < len(figures):
+    best: list[str] = []
+    for election in ctx.ranked:
+        entities = _entities_of(ctx.ref, election.id)
+        ordered: list[str] = []
+        for h in names:
+            if h.canonical in entities and h.canonical not in ordered:
+                ordered.append(h.canonical)
+        if len(ordered) >= len(figures):
+            best = ordered
+            break
+    if not best:
         return None
+    ordered = best
     ordered = ordered[-len(figures) :]
     return ordered[figures.index(m)]
 
@@ -314,13 +323,25 @@ def _forward_entity(ctx: _Context, m: Mention, sentence: Sentence, next_start: i
     return None
 
 
-def _backward_entity(ctx: _Context, m: Mention, sentence: Sentence, types: frozenset[str]) -> _Hit | None:
+def _backward_entities(ctx: _Context, m: Mention, sentence: Sentence, types: frozenset[str]) -> list[_Hit]:
+    """Names before the figure, nearest first: its clause first, then the rest of the sentence."""
     a, _ = clause_bounds(ctx.article.text, sentence, m.start)
-    start = min(a, sentence.start) if a > m.start else a
-    hits = _hits_in(ctx, start, m.start, types)
-    if not hits:
-        hits = _hits_in(ctx, sentence.start, m.start, types)
-    return hits[-1] if hits else None
+    in_clause = _hits_in(ctx, a, m.start, types)
+    earlier = [h for h in _hits_in(ctx, sentence.start, m.start, types) if h not in in_clause]
+    return [*reversed(in_clause), *reversed(earlier)]
+
+
+def _backward_entity(ctx: _Context, m: Mention, sentence: Sentence, types: frozenset[str]) -> _Hit | None:
+    hits = _backward_entities(ctx, m, sentence, types)
+    return hits[0] if hits else None
+
+
+def _election_rank(ctx: _Context, canonical: str) -> int | None:
+    """Position of the best-ranked election with results for ``canonical`` (None: none)."""
+    for i, e in enumerate(ctx.ranked):
+        if canonical in _entities_of(ctx.ref, e.id):
+            return i
+    return None
 
 
 def _carried_place(ctx: _Context, sentence_index: int, election: Election | None) -> str | None:
@@ -361,8 +382,6 @@ def _measure_for_number(
     if RE_REGISTERED.search(right[:40]) or RE_REGISTERED.search(left[-30:]):
         return "registered"
     if RE_VOTES_AFTER.search(right):
-        return "votes"
-    if re.search(r"\bvot(?:e|es|ed|ing)\b|ballots", right[:50]) and "seat" not in right[:50]:
         return "votes"
     return None
 
@@ -419,17 +438,21 @@ def _bind_all(ctx: _Context, mentions: list[Mention], progress_ids: set[int]) ->
         if entity is not None:
             notes.append("bound by a 'respectively' list")
         else:
+            types = PLACE_TYPES if measure in ("turnout", "registered") else PLACE_TYPES | OPTION_TYPES
             fwd = _forward_entity(ctx, m, sentence, next_start)
-            back = _backward_entity(ctx, m, sentence, PLACE_TYPES | OPTION_TYPES)
-            chosen = None
-            for cand in (fwd, back):
-                if cand is not None and any(
-                    cand.canonical in _entities_of(ctx.ref, e.id) for e in ctx.ranked
-                ):
-                    chosen = cand
-                    break
-            if chosen is not None:
-                entity = chosen.canonical
+            if fwd is not None and fwd.type not in types:
+                fwd = None
+            candidates = ([fwd] if fwd else []) + _backward_entities(ctx, m, sentence, types)
+            # The nearest name that belongs to the article's most likely election: in
+            # "99.2% in Donetsk had backed joining Russia, with turnout of 97.5%" the
+            # turnout is Donetsk's, not Russia's.
+            ranked = [
+                (r, i, h)
+                for i, h in enumerate(candidates)
+                if (r := _election_rank(ctx, h.canonical)) is not None
+            ]
+            if ranked:
+                entity = min(ranked, key=lambda t: (t[0], t[1]))[2].canonical
         if measure is None and m.kind == "percent" and entity is not None:
             carried = previous_share.get(sentence.paragraph) or previous_share.get(sentence.paragraph - 1)
             if carried is not None and re.search(
@@ -508,6 +531,30 @@ def _referendum_option(ctx: _Context, election: Election, m: Mention, sentence: 
     return wanted if wanted in options else None
 
 
+RE_VOTE_WORDS = re.compile(r"vot|referend|election|ballot|\bpolls?\b|wahl|выбор|голосова|abstimmung|scrutin")
+
+
+def _sentence_election(ctx: _Context, sentence: Sentence) -> Election | None:
+    """The election a sentence is about: named outright, else by kind and names, else the article's."""
+    hits = _hits_in(ctx, sentence.start, sentence.end)
+    for h in hits:
+        if h.type == "election" and h.canonical in ctx.ref.elections:
+            return ctx.ref.elections[h.canonical]
+    sentence_low = ctx.low[sentence.start : sentence.end]
+    families = {k for k, cue in _KIND_CUES.items() if cue.search(sentence_low)}
+    candidates = [e for e in ctx.ranked if not families or _election_kind_family(e.kind) in families]
+    if not candidates:
+        return None
+    # The article's most likely election is the prior; a sentence moves away from it only
+    # when it names more of another election's regions or candidates.
+    names = {h.canonical for h in hits}
+    scores = [
+        (2 * len(names & _entities_of(ctx.ref, e.id)) - i + (3 if e is ctx.ranked[0] else 0), -i, e)
+        for i, e in enumerate(candidates)
+    ]
+    return max(scores, key=lambda t: (t[0], t[1]))[2]
+
+
 def _bind_calendar(ctx: _Context, m: Mention, sentence: Sentence) -> Claim:
     span = (sentence.start, sentence.end)
     if m.kind == "age":
@@ -528,14 +575,8 @@ def _bind_calendar(ctx: _Context, m: Mention, sentence: Sentence) -> Claim:
     measure: Measure = "elapsed" if m.kind == "duration" else "date"
     election = None
     sentence_low = ctx.low[sentence.start : sentence.end]
-    if re.search(r"vot|referend|election|ballot|poll|wahl|выбор|голосова|abstimmung", sentence_low):
-        names = {h.canonical for h in _hits_in(ctx, sentence.start, sentence.end)}
-        for e in ctx.ranked:
-            if names & _entities_of(ctx.ref, e.id) or not names:
-                election = e
-                break
-        if election is None and ctx.ranked:
-            election = ctx.ranked[0]
+    if RE_VOTE_WORDS.search(sentence_low):
+        election = _sentence_election(ctx, sentence)
     return Claim(
         claim_id(m),
         m,

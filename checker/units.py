@@ -16,7 +16,7 @@ from decimal import Decimal
 import pint
 
 ureg: pint.UnitRegistry = pint.UnitRegistry(non_int_type=Decimal)
-ureg.define("percentage_point = [share_difference] = pp = point")
+ureg.define("percentage_point = [share_difference]")
 Q_ = ureg.Quantity
 
 

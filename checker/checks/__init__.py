@@ -23,8 +23,9 @@ _CHECK_ORDER = {"reference": 0, "temporal": 1, "internal": 2, "cross_source": 3}
 
 def check_article(article: Article, claims: Sequence[Claim], ref: ReferenceData) -> list[Finding]:
     """Reference, temporal and internal findings of one article."""
-    findings = check_reference([article], claims, ref)
-    temporal, _inferred = check_temporal([article], claims, ref)
+    temporal, inferred = check_temporal([article], claims, ref)
+    window = inferred.get(article.id)
+    findings = check_reference([article], claims, ref, {article.id: window[1] if window else None})
     findings += temporal
     findings += check_internal([article], claims)
     return findings

@@ -14,7 +14,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from itertools import combinations
 
@@ -23,6 +24,7 @@ from checker.model import Article, Claim, Difference, Evidence, Finding
 from checker.reference import ReferenceData, ResultRow
 from checker.sentences import SentenceIndex, quote
 
+ALTERNATIVE_GRACE_DAYS = 31
 CHECKED_MEASURES = ("vote_share", "turnout", "votes", "registered")
 
 _STAGE_WORDS = {
@@ -33,6 +35,8 @@ _STAGE_WORDS = {
     "sub_population": "sub-population",
     "claimed_by": "claimed",
 }
+
+_BASIS_WORDS = {"ballots": "all ballots", "valid": "valid votes", "registered": "registered voters"}
 
 _MEASURE_WORDS = {
     "vote_share": "share",
@@ -105,8 +109,27 @@ def _first_source(row: ResultRow) -> str:
     return row.source_url.split(" ; ")[0] if row.source_url else "reference table"
 
 
-def check_claim(claim: Claim, ref: ReferenceData) -> Finding | None:
-    """The reference finding for one claim, or None when the claim is not checkable."""
+def _alternative_applies(row: ResultRow, ref: ReferenceData, claim: Claim, published: dt.date | None) -> bool:
+    """Could the article be quoting this non-official figure?
+
+    Figures of another basis, another source, a sub-population or a claimant stand for
+    good; preliminary, partial and exit-poll figures only until about a month after the
+    final result (an article from a year later that matches an early count is rounding).
+    """
+    if row.stage not in ("preliminary", "partial", "exit_poll") or published is None:
+        return True
+    election = ref.elections.get(claim.election or "")
+    if election is None:
+        return True
+    final_date = election.result_date or election.end
+    return published <= final_date + dt.timedelta(days=ALTERNATIVE_GRACE_DAYS)
+
+
+def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = None) -> Finding | None:
+    """The reference finding for one claim, or None when the claim is not checkable.
+
+    ``published`` is the article's (given or inferred) publication date.
+    """
     if claim.measure not in CHECKED_MEASURES or claim.election is None:
         return None
     if claim.mention.kind not in ("percent", "count"):
@@ -162,10 +185,29 @@ def check_claim(claim: Claim, ref: ReferenceData) -> Finding | None:
             f"{fmt_number(value, unit)}, inside the reported range. Source: {_first_source(final)}",
             evidence=evidence,
         )
+    for other in finals[:-1]:
+        other_value = row_value(other, claim.measure)
+        if other.share_basis == final.share_basis or other_value is None:
+            continue
+        if contains(claim.mention, other_value):
+            basis = _BASIS_WORDS.get(other.share_basis, other.share_basis)
+            official_basis = _BASIS_WORDS.get(final.share_basis, final.share_basis)
+            return Finding(
+                finding_id("reference", ids),
+                "reference",
+                "consistent",
+                ids,
+                f"Reported {reported(claim)} for {subject}; the official final {what} was "
+                f"{fmt_number(other_value, unit)} as a share of {basis} "
+                f"({fmt_number(value, unit)} of {official_basis}). Source: {_first_source(other)}",
+                evidence=_evidence(other, claim.measure),
+            )
     alternatives = [
         r
         for r in rows
-        if r.stage != "final" and contains(claim.mention, row_value(r, claim.measure) or Decimal(-1))
+        if r is not final
+        and contains(claim.mention, row_value(r, claim.measure) or Decimal(-1))
+        and _alternative_applies(r, ref, claim, published)
     ]
     diff = distance(claim.mention, value)
     difference = Difference(diff, diff_unit)
@@ -173,12 +215,13 @@ def check_claim(claim: Claim, ref: ReferenceData) -> Finding | None:
         alt = alternatives[0]
         alt_value = row_value(alt, claim.measure)
         assert alt_value is not None
+        stage_words = "another source's" if alt.stage == "final" else _STAGE_WORDS[alt.stage]
         return Finding(
             finding_id("reference", ids),
             "reference",
             "ambiguous",
             ids,
-            f"Reported {reported(claim)} for {subject}: this matches the {_STAGE_WORDS[alt.stage]} figure "
+            f"Reported {reported(claim)} for {subject}: this matches the {stage_words} figure "
             f"{fmt_number(alt_value, unit)}{_as_of(alt)}, not the official final {what} "
             f"{fmt_number(value, unit)}; the article may quote the earlier or partial figure. "
             f"Source: {_first_source(alt)}",
@@ -263,7 +306,7 @@ def _check_alternative(
                 f"{fmt_number(value, unit)} lies inside it. Source: {_first_source(final)}",
                 evidence=_evidence(final, claim.measure),
             )
-            diff = distance(claim.mention, value)
+        diff = distance(claim.mention, value)
         return Finding(
             finding_id("reference", ids),
             "reference",
@@ -372,13 +415,23 @@ def check_names(articles: Sequence[Article], ref: ReferenceData) -> list[Finding
 
 
 def check_reference(
-    articles: Sequence[Article], claims: Sequence[Claim], ref: ReferenceData
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    ref: ReferenceData,
+    published: Mapping[str, dt.date | None] | None = None,
 ) -> list[Finding]:
-    """Every reference finding: per claim, swaps, and misspelled names."""
+    """Every reference finding: per claim, swaps, and misspelled names.
+
+    ``published`` maps article ids to publication dates inferred from the text, for
+    articles that do not give one.
+    """
+    dates = {a.id: a.published for a in articles}
+    if published:
+        dates.update({k: v for k, v in published.items() if dates.get(k) is None})
     findings: list[Finding] = []
     by_id: dict[str, Finding] = {}
     for claim in claims:
-        finding = check_claim(claim, ref)
+        finding = check_claim(claim, ref, dates.get(claim.article))
         if finding is not None:
             findings.append(finding)
             by_id[claim.id] = finding

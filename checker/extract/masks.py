@@ -23,65 +23,92 @@ from collections.abc import Iterable
 
 from babel.dates import get_month_names
 
-RE_CLOCK = re.compile(
+# Every pattern starts with a character it consumes (a digit, a capital, "+", "@", ...)
+# and puts its "not inside a token" look-behind after it: ``re`` can then jump to the next
+# possible first character in C instead of trying the pattern at every position.
+
+RE_DIGIT_FIRST = re.compile(
     r"""
-    (?<![\w.,:])                          # not inside a number or a ratio chain
-    (?:[01]?[0-9]|2[0-4])                 # hours
+    [0-9](?<![\w.,:\-][0-9])              # a first digit that starts a token
     (?:
-        [:h][0-5][0-9](?::[0-5][0-9])?    # "08:00", "20h30", "08:00:15"
-        (?:\s?[ap]\.?\s?m\b\.?)?          # "8:30am", "8:30 p.m."
-      |\s?[ap]\.\s?m\.                    # "8 p.m.", "8a.m."
-      |\s?[ap]m\b                         # "8pm", "8 am"
-      |(?:[.:][0-5][0-9])?\s(?:Uhr|godz\.|óra)\b  # "20 Uhr", "20.30 Uhr"
+        [0-9]?[:h][0-5][0-9](?::[0-5][0-9])?   # "08:00", "20h30", "08:00:15"
+        (?:\s?[ap]\.?\s?m\b\.?)?           # "8:30am", "8:30 p.m."
+      |[0-9]?\s?[ap]\.\s?m\.               # "8 p.m.", "8a.m."
+      |[0-9]?\s?[ap]m\b                     # "8pm", "8 am"
+      |[0-9]?(?:[.:][0-5][0-9])?\s(?:Uhr|godz\.|óra)\b  # "20 Uhr", "20.30 Uhr"
+      |[0-9]{2}[.\-][0-9]{3}[.\-][0-9]{4}    # "202-555-0143"
+      |[0-9]{2}-[0-9]{1,5}-[0-9]{1,7}-[0-9]{1,7}-[0-9Xx]  # a bare ISBN-13
+      |(?<=[1-9])[GD]                       # "5G", "3D"
     )
-    (?![\w:])
+    (?![\w:\-])
     """,
     re.VERBOSE,
 )
 
 RE_NAME_DIGITS = re.compile(
     r"""
-    (?<![\w\-])                           # a whole token
-    (?:
-        [A-ZА-ЯЁІЇЄҐ][A-Za-zА-Яа-яЁёІіЇїЄєҐґ]{0,5}  # "COVID", "Su", "МиГ", "G", "MH"
-        -?[0-9]{1,4}                      # "-19", "7", "20", "-25", "17"
-        (?:[A-Za-z]{1,3}[0-9]{0,3})?      # "H1N1", "A320neo"
-      |[Cc]ovid-?19
-      |[1-9][GD]                          # "5G", "3D"
-    )
+    [A-ZА-ЯЁІЇЄҐ](?<![\w\-].)               # a capital that starts a token
+    [A-Za-zА-Яа-яЁёІіЇїЄєҐґ]{0,5}           # "COVID", "Su", "МиГ", "G", "MH"
+    -?[0-9]{1,4}                            # "-19", "7", "20", "-25", "17"
+    (?:[A-Za-z]{1,3}[0-9]{0,3})?            # "H1N1", "A320neo"
     (?![\w\-])
     """,
     re.VERBOSE,
 )
+RE_COVID = re.compile(r"covid-?19(?![\w\-])")  # lower case; "COVID-19" is a name above
 
 RE_URL = re.compile(
     r"""
     (?:https?://|www\.)[^\s<>"'«»]{1,2000}    # scheme or www. and everything up to a space
     (?<![.,;:!?)\]])                          # minus trailing punctuation
-    |(?<![\w@.])[a-z0-9][a-z0-9\-]{0,62}      # a bare domain ...
-    \.(?:com|org|net|ru|ua|de|fr|uk|pl|hu|es|it|pt|eu|gov|info|io|by|ge)
-    /[^\s<>"'«»]{0,2000}(?<![.,;:!?)\]])      # ... with a path
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-
-RE_EMAIL = re.compile(
-    r"""
-    (?<![\w.+\-])[\w.+\-]{1,64}               # local part
-    @[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}      # domain
-    |(?<![\w@])@\w{1,50}                      # a handle, "@user2024"
     """,
     re.VERBOSE,
 )
 
+TLDS = (
+    "com",
+    "org",
+    "net",
+    "ru",
+    "ua",
+    "de",
+    "fr",
+    "uk",
+    "pl",
+    "hu",
+    "es",
+    "it",
+    "pt",
+    "eu",
+    "gov",
+    "info",
+    "io",
+)
+RE_DOMAIN_PATH = re.compile(
+    rf"""
+    \.(?:{"|".join(TLDS)})/                   # ".org/" after a domain name ...
+    [^\s<>"'«»]{{0,2000}}(?<![.,;:!?)\]])      # ... and its path
+    """,
+    re.VERBOSE,
+)
+RE_DOMAIN_NAME = re.compile(r"(?<![\w@.])[A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.[A-Za-z0-9\-]{1,63}){0,4}\Z")
+
+RE_EMAIL = re.compile(
+    r"""
+    @(?:[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}    # the domain of an address
+       |\w{1,50})                              # or a handle, "@user2024"
+    """,
+    re.VERBOSE,
+)
+RE_EMAIL_LOCAL = re.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}\Z")
+
 RE_PHONE = re.compile(
     r"""
-    (?<![\w+])\+[0-9]{1,3}                    # country code, "+7"
+    \+(?<![\w+]\+)[0-9]{1,3}                   # country code, "+7"
     (?:[\s.\-]?\(?[0-9]{2,4}\)?)              # area code, "495", "(495)"
-    (?:[\s.\-][0-9]{2,4}){2,4}                # "123-45-67"
+    (?:[\s.\-][0-9]{2,4}){2,4}                  # "123-45-67"
     (?![\w])
-    |(?<![\w(])\([0-9]{3}\)\s?[0-9]{3}[\s.\-][0-9]{4}(?![\w])   # "(202) 555-0143"
-    |(?<![\w\-.])[0-9]{3}[.\-][0-9]{3}[.\-][0-9]{4}(?![\w\-])   # "202-555-0143"
+    |\((?<![\w(]\()[0-9]{3}\)\s?[0-9]{3}[\s.\-][0-9]{4}(?![\w])   # "(202) 555-0143"
     """,
     re.VERBOSE,
 )
@@ -109,32 +136,38 @@ RE_LIST_NUMBER = re.compile(
 
 RE_CODE = re.compile(
     r"""
-    \bISBN(?:-1[03])?:?\s?(?:[0-9][\-\s]?){9,12}[0-9Xx]\b    # "ISBN 978-3-16-148410-0"
-    |\bISSN:?\s?[0-9]{4}-[0-9]{3}[0-9Xx]\b                  # "ISSN 1234-5679"
-    |(?<![\w\-])[0-9]{3}-[0-9]{1,5}-[0-9]{1,7}-[0-9]{1,7}-[0-9Xx](?![\w\-])  # bare ISBN-13
-    |\bDOI:?\s?10\.[0-9]{4,9}/[^\s]{1,200}                  # "doi 10.1000/xyz"
+    (?:ISBN|isbn)(?:-1[03])?:?\s?(?:[0-9][\-\s]?){9,12}[0-9Xx]\b   # "ISBN 978-3-16-148410-0"
+    |ISSN:?\s?[0-9]{4}-[0-9]{3}[0-9Xx]\b                          # "ISSN 1234-5679"
+    |(?:DOI|doi):?\s?10\.[0-9]{4,9}/[^\s]{1,200}                 # "doi 10.1000/xyz"
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
 
 RE_HASHTAG = re.compile(
     r"""
-    (?<![\w#&])\#\w{1,100}                    # "#Election2024" (not "&#39;")
+    \#(?<![\w#&]\#)\w{1,100}                  # "#Election2024" (not "&#39;")
     """,
     re.VERBOSE,
 )
 
 # (pattern, substrings of which one must be present for it to match)
 MASKS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (RE_URL, ("http", "www.", "/")),
-    (RE_EMAIL, ("@",)),
-    (RE_PHONE, ("+", "(", "-", ".")),
-    (RE_CLOCK, (":", "h", "m", "M", "Uhr", "godz", "óra")),
+    (RE_URL, ("http", "www.")),
+    (RE_PHONE, ("+", "(")),
+    (RE_DIGIT_FIRST, ("",)),
     (RE_NAME_DIGITS, ("",)),
+    (RE_COVID, ("covid",)),
     (RE_LIST_NUMBER, (".", ")")),
-    (RE_CODE, ("ISBN", "isbn", "ISSN", "-", "DOI", "doi")),
+    (RE_CODE, ("ISBN", "isbn", "ISSN", "DOI", "doi:", "doi 1")),
     (RE_HASHTAG, ("#",)),
 )
+
+
+def _backwards(text: str, spans: list[tuple[int, int]], head: re.Pattern[str], width: int) -> None:
+    """Extend spans found from their middle ("@", ".org/") back to where the token starts."""
+    for i, (a, b) in enumerate(spans):
+        m = head.search(text, max(0, a - width), a)
+        spans[i] = (m.start(), b) if m else (a, b)
 
 
 def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -159,6 +192,14 @@ def find_masked_spans(text: str) -> list[tuple[int, int]]:
     for pattern, needles in MASKS:
         if any(n in text for n in needles):
             spans.extend(m.span() for m in pattern.finditer(text))
+    if "@" in text:
+        found = [m.span() for m in RE_EMAIL.finditer(text)]
+        _backwards(text, found, RE_EMAIL_LOCAL, 64)
+        spans.extend(found)
+    if "/" in text and any(f".{tld}/" in text for tld in TLDS):
+        found = [m.span() for m in RE_DOMAIN_PATH.finditer(text)]
+        _backwards(text, found, RE_DOMAIN_NAME, 300)
+        spans.extend(found)
     return _merge(spans)
 
 

@@ -189,19 +189,31 @@ class _Lang:
     and_gaps: frozenset[str]
 
 
+# English phrases that open a number without a number word: "a dozen", "half a million".
+EN_LEADS = ("a dozen", "a hundred", "a thousand", "a million", "a billion", "an hundred")
+EN_LEADS_HALF = ("half a million", "half a billion", "half a dozen")
+
+
+def _lead_words(t: LanguageTable) -> set[str]:
+    """Every phrase that can open a match: number words, vague words, fractions."""
+    extra = (*EN_LEADS, *EN_LEADS_HALF) if t.code == "en" else ()
+    return {*t.number_words, *t.vague, *t.fractions, *extra}
+
+
 def _words_regex(t: LanguageTable) -> str:
+    """Number words, vague magnitudes and fractions in one pattern keyed by first letter.
+
+    One prefix tree for every opening phrase keeps the work per word start small; which
+    of the three it is gets decided in Python, on the (few) matches.
+    """
     part = _trie(_cased(t.number_words))
+    lead = _trie(_cased(_lead_words(t)))
     joiner = f"(?:{_trie(t.joiners)})" if t.joiners else None
+    more = ""
     if t.compounding:  # "sieben|und|vierzig", "negyven|hét"
-        word = f"(?:{part})(?:(?:{joiner})?(?:{part})){{0,5}}" if joiner else f"(?:{part}){{1,6}}"
-    else:
-        word = f"(?:{part})"
+        more = f"(?:(?:{joiner})?(?:{part})){{0,5}}" if joiner else f"(?:{part}){{0,5}}"
     sep = rf"(?:\s{{1,3}}(?:{joiner}\s{{1,3}})?|-)" if joiner else r"(?:\s{1,3}|-)"
-    seq = f"{word}(?:{sep}{word}){{0,7}}"
-    if t.code == "en":
-        # "a dozen", "a hundred thousand", "half a million"
-        seq = rf"(?:(?:[Aa]n?|[Hh]alf\s{{1,3}}a)\s{{1,3}}(?=(?:dozen|hundred|thousand|million|billion)\b))?{seq}"
-    return seq
+    return f"(?:{lead}){more}(?:{sep}(?:{part}){more}){{0,7}}"
 
 
 def _compile(code: str | None) -> _Lang:
@@ -217,16 +229,13 @@ def _compile(code: str | None) -> _Lang:
     currency = {w for u in unit_tables for w in u.currency_words}
     measure = {w for u in unit_tables for w in u.measure_words}
     ordinals = {w for u in unit_tables for w in u.ordinal_suffixes}
-    body = rf"""
-        (?P<vague>{_trie(_cased(t.vague))})(?![\w-])               # "hundreds of thousands"
-        |(?P<frac>{_trie(_cased(t.fractions))})(?![\w-])           # "two-thirds"
-            (?!\s{{1,3}}an?\s)                                     # not "half a million"
-        |(?P<words>{_words_regex(t)})(?![\w-])                     # "forty-seven", "All Four"
-    """
+    firsts = "".join(sorted({w[0] for w in _cased(_lead_words(t))}))
     # The leading character (anything but a word character or a hyphen) lets ``re`` jump
-    # from one word start to the next in C; the text's first word is matched separately.
-    words = re.compile(rf"[^\w\-](?:{body})", re.VERBOSE)
-    words_at_start = re.compile(body, re.VERBOSE)
+    # from one word start to the next in C, and the look-ahead drops most words in one
+    # test; the text's first word is matched separately.
+    body = rf"(?=[{re.escape(firsts)}])(?P<w>{_words_regex(t)})(?![\w-])"
+    words = re.compile(rf"[^\w\-]{body}")
+    words_at_start = re.compile(body)
     suffix = re.compile(
         rf"""
         (?P<space>[\s\u00a0\u202f]{{0,2}})
@@ -595,14 +604,14 @@ def _atoms(lang: _Lang, code: str, text: str) -> list[_Atom]:
             out.append(a)
     found = [m for m in [lang.words_at_start.match(text)] if m is not None]
     for m in (*found, *lang.words.finditer(text)):
-        kind, end = m.lastgroup, m.end()
-        start = m.start(kind or 0)
-        if kind == "words":
-            out.extend(_word_atoms(lang, code, text, start, end))
-        elif kind == "frac":
-            out.extend(a for a in [_frac_atom(lang, text, start, end)] if a is not None)
-        elif kind == "vague":
+        start, end = m.span("w")
+        key = _normal(m.group("w"))
+        if key in lang.table.vague:
             out.extend(a for a in [_vague_atom(lang, text, start, end)] if a is not None)
+        elif key in lang.table.fractions:
+            out.extend(a for a in [_frac_atom(lang, text, start, end)] if a is not None)
+        else:
+            out.extend(_word_atoms(lang, code, text, start, end))
     out.sort(key=lambda a: a.start)
     return out
 
