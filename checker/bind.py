@@ -57,6 +57,7 @@ RE_SHARE = re.compile(
     \bvot(?:e|es|ed|ing)\b | \bballots?\b | backed | back(?:ing)?\b | support | favou?r
     | receiv | \bwon\b | \bwin(?:s|ning)?\b | \bgot\b | credited | \bshare\b | \byes\b
     | approv | \bleave\b | \bremain\b | \bcarried\b | \bjoin
+    | \bchose\b | \bshared\b | \bgarnered\b | \bsecured\b
     | stimmten | stimmen | für\s+den | голос | проголосова | за\s | pour\b | a\s+favor | votaron
     """,
     re.VERBOSE,
@@ -85,7 +86,7 @@ RE_PROGRESS_AFTER = re.compile(
        |(?:electoral\s+)?districts?)\b       # units of counting are never a result
     | ^\s*of\s+(?:the\s+|all\s+)?(?:ballots?|votes?|the\s+vote)\s+
       (?:had\s+been\s+|have\s+been\s+|were\s+|was\s+|being\s+)?
-      (?:counted|processed|tallied|reporting|in)\b   # "of ballots counted"
+      (?:counted|processed|tallied|reporting|in(?=\s*[,.;)]|\s+and\b))   # "of ballots counted"
     | ^\s*(?:counted|processed|reporting)\b   # "with 50% counted"
     """,
     re.VERBOSE,
@@ -231,8 +232,7 @@ def _national_region(ref: ReferenceData, election: Election) -> str | None:
 def _scope(ctx: _Context, m: Mention, sentence: Sentence, election: Election | None) -> tuple[Scope, str]:
     a, b = clause_bounds(ctx.article.text, sentence, m.start)
     clause = ctx.low[a:b]
-    before = ctx.low[sentence.start : m.start]
-    if RE_EXIT_POLL.search(clause) or RE_EXIT_POLL.search(before):
+    if RE_EXIT_POLL.search(clause):
         return "exit_poll", "exit poll"
     if RE_CLAIMED_BY.search(ctx.low[sentence.start : sentence.end]):
         return "claimed_by", "claimed by the opposition or an independent count"
@@ -412,12 +412,39 @@ def bind_mentions(article: Article, mentions: Sequence[Mention], ref: ReferenceD
     return [replace(c, quote=quote(text, c.sentence)) for c in claims]
 
 
+# "87.28% of the vote, or 76,277,708 ballots": a share and its count, same subject.
+RE_OR_PAIR = re.compile(r"^[^,.;\d]{0,25},\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$")
+# "51.9% to 48.1%", "17,410,742 votes against 16,141,241": the other side of a two-way contest.
+RE_VERSUS = re.compile(
+    r"^\s*(?:votes?\s+|ballots?\s+|percent\s+|per\s+cent\s+)?(?:to|against|versus|vs\.?)\s+$"
+)
+RE_MARGIN = re.compile(
+    r"(?:margin|lead|gap|difference|majority)\s+of\s+(?:about\s+|almost\s+|nearly\s+|some\s+|just\s+)?$"
+)
+
+
+def _election_count(ctx: _Context, canonical: str) -> int:
+    return max(1, sum(1 for e in ctx.ref.elections.values() if canonical in _entities_of(ctx.ref, e.id)))
+
+
+def _weak(ctx: _Context, canonical: str) -> bool:
+    """A name that has results in many elections (a country) says little about which one."""
+    return _election_count(ctx, canonical) >= 3
+
+
+def _two_way_other(ctx: _Context, election: str, region: str | None, option: str | None) -> str | None:
+    options = {r.option for r in ctx.ref.results_for(election) if r.option and r.region == region}
+    if option not in options or len(options) != 2:
+        return None
+    return next(o for o in options if o != option)
+
+
 def _bind_all(ctx: _Context, mentions: list[Mention], progress_ids: set[int]) -> list[Claim]:
     claims: list[Claim] = []
     previous_share: dict[int, tuple[Measure, str | None]] = {}  # paragraph -> last measure/option
     numeric = [m for m in mentions if m.kind in ("percent", "count")]
+    bound: dict[int, Claim] = {}  # id(mention) -> its claim, for pairs
     for m in mentions:
-        si = ctx.sentences.index_of(m.start)
         sentence = ctx.sentences.at(m.start)
         span = (sentence.start, sentence.end)
         if id(m) in progress_ids:
@@ -428,92 +455,137 @@ def _bind_all(ctx: _Context, mentions: list[Mention], progress_ids: set[int]) ->
         if m.kind not in ("percent", "count"):
             claims.append(_bind_calendar(ctx, m, sentence))
             continue
-        idx = numeric.index(m)
-        prev_end = numeric[idx - 1].end if idx > 0 else sentence.start
-        next_start = numeric[idx + 1].start if idx + 1 < len(numeric) else sentence.end
-        measure = _measure_for_number(ctx, m, sentence, prev_end, next_start)
-        notes: list[str] = []
-        # entity
-        entity: str | None = _respectively_entity(ctx, m, sentence, numeric)
-        if entity is not None:
-            notes.append("bound by a 'respectively' list")
-        else:
-            types = PLACE_TYPES if measure in ("turnout", "registered") else PLACE_TYPES | OPTION_TYPES
-            fwd = _forward_entity(ctx, m, sentence, next_start)
-            if fwd is not None and fwd.type not in types:
-                fwd = None
-            candidates = ([fwd] if fwd else []) + _backward_entities(ctx, m, sentence, types)
-            # The nearest name that belongs to the article's most likely election: in
-            # "99.2% in Donetsk had backed joining Russia, with turnout of 97.5%" the
-            # turnout is Donetsk's, not Russia's.
-            ranked = [
-                (r, i, h)
-                for i, h in enumerate(candidates)
-                if (r := _election_rank(ctx, h.canonical)) is not None
-            ]
-            if ranked:
-                entity = min(ranked, key=lambda t: (t[0], t[1]))[2].canonical
-        if measure is None and m.kind == "percent" and entity is not None:
-            carried = previous_share.get(sentence.paragraph) or previous_share.get(sentence.paragraph - 1)
-            if carried is not None and re.search(
-                r"\bfigure\b|\bit\s+was\b|similar|\bwere\b", ctx.low[span[0] : span[1]]
-            ):
-                measure = carried[0]
-                notes.append("measure carried from the previous sentence")
-        if measure is None:
-            claims.append(
-                Claim(claim_id(m), m, measure="count" if m.kind == "count" else "other", sentence=span)
-            )
+        if m.kind == "count" and RE_MARGIN.search(ctx.low[max(0, m.start - 30) : m.start]):
+            claims.append(Claim(claim_id(m), m, measure="count", sentence=span, note="margin"))
             continue
-        election = _pick_election(ctx, entity, sentence)
-        if election is None and entity is None:
-            claims.append(Claim(claim_id(m), m, measure=measure, sentence=span, note="no election found"))
-            continue
-        if election is None:
-            claims.append(
-                Claim(
-                    claim_id(m), m, entity=entity, measure=measure, sentence=span, note="election ambiguous"
-                )
-            )
-            continue
-        entity_type = ctx.ref.gazetteer.type_of(entity) if entity else None
-        region: str | None = None
-        option: str | None = None
-        if entity is not None and entity_type in OPTION_TYPES:
-            option = entity
-            region = _national_region(ctx.ref, election)
-        elif entity is not None:
-            region = entity
-        if region is None and entity is None and measure in ("turnout", "registered"):
-            region = _carried_place(ctx, si, election) or _national_region(ctx.ref, election)
-            entity = region
-        if region is None and entity is None and measure in ("vote_share", "votes"):
-            region = _carried_place(ctx, si, election)
-            entity = region
-            if region is not None:
-                notes.append("region carried from an earlier sentence")
-        if measure in ("vote_share", "votes") and option is None and region is not None:
-            option = _referendum_option(ctx, election, m, sentence)
-        if measure == "vote_share" and m.kind == "percent":
-            previous_share[sentence.paragraph] = (measure, option)
-        scope, why = _scope(ctx, m, sentence, election)
-        if why:
-            notes.append(why)
-        claims.append(
-            Claim(
-                claim_id(m),
-                m,
-                election=election.id,
-                entity=entity,
-                measure=measure,
-                scope=scope,
-                region=region,
-                option=option,
-                sentence=span,
-                note="; ".join(notes),
-            )
-        )
+        claim = _bind_number(ctx, m, sentence, numeric, bound, previous_share)
+        bound[id(m)] = claim
+        claims.append(claim)
     return claims
+
+
+def _bind_number(
+    ctx: _Context,
+    m: Mention,
+    sentence: Sentence,
+    numeric: list[Mention],
+    bound: dict[int, Claim],
+    previous_share: dict[int, tuple[Measure, str | None]],
+) -> Claim:
+    span = (sentence.start, sentence.end)
+    si = ctx.sentences.index_of(m.start)
+    idx = numeric.index(m)
+    prev = numeric[idx - 1] if idx > 0 and numeric[idx - 1].start >= sentence.start else None
+    nxt = numeric[idx + 1] if idx + 1 < len(numeric) and numeric[idx + 1].start < sentence.end else None
+    prev_end = prev.end if prev else sentence.start
+    next_start = nxt.start if nxt else sentence.end
+    measure = _measure_for_number(ctx, m, sentence, prev_end, next_start)
+    notes: list[str] = []
+    prev_claim = bound.get(id(prev)) if prev else None
+    # A share and its count joined by ", or": same subject.
+    or_pair = prev_claim if prev and RE_OR_PAIR.search(ctx.low[prev.end : m.start]) else None
+    followed_by_share = (
+        nxt is not None and nxt.kind == "percent" and RE_OR_PAIR.search(ctx.low[m.end : nxt.start])
+    )
+    if measure is None and m.kind == "count" and followed_by_share:
+        measure = "votes"
+    if measure is None and or_pair is not None and or_pair.measure in ("vote_share", "votes"):
+        measure = "votes" if m.kind == "count" else "vote_share"
+    versus = (
+        prev_claim if prev and prev.kind == m.kind and RE_VERSUS.search(ctx.low[prev.end : m.start]) else None
+    )
+    if measure is None and versus is not None and versus.measure != "other":
+        measure = versus.measure
+    entity: str | None = _respectively_entity(ctx, m, sentence, numeric)
+    if entity is not None:
+        notes.append("bound by a 'respectively' list")
+    elif or_pair is not None and or_pair.entity is not None:
+        entity = or_pair.entity
+    else:
+        types = PLACE_TYPES if measure in ("turnout", "registered") else PLACE_TYPES | OPTION_TYPES
+        fwd = _forward_entity(ctx, m, sentence, next_start)
+        if fwd is not None and fwd.type not in types:
+            fwd = None
+        candidates = ([fwd] if fwd else []) + _backward_entities(ctx, m, sentence, types)
+        # The nearest name that belongs to the article's most likely election: in
+        # "99.2% in Donetsk had backed joining Russia, with turnout of 97.5%" the
+        # turnout is Donetsk's, not Russia's.
+        ranked = [
+            (r, i, h) for i, h in enumerate(candidates) if (r := _election_rank(ctx, h.canonical)) is not None
+        ]
+        if ranked:
+            entity = min(ranked, key=lambda t: (t[0], t[1]))[2].canonical
+    if (
+        entity is not None
+        and ctx.ranked
+        and ctx.ref.gazetteer.type_of(entity) in PLACE_TYPES
+        and _election_rank(ctx, entity)
+        and _weak(ctx, entity)
+    ):
+        # "97% had backed joining Russia, on a turnout of 83%" in a story about Crimea.
+        carried = _carried_place(ctx, si, ctx.ranked[0])
+        if carried is not None:
+            entity = carried
+            notes.append("region carried from an earlier sentence")
+    entity_type = ctx.ref.gazetteer.type_of(entity) if entity else None
+    if measure is None and m.kind == "percent" and entity_type in OPTION_TYPES:
+        measure = "vote_share"  # "Kharitonov came second with 4.31%"
+    carried_option: str | None = None
+    if measure is None and m.kind == "percent" and entity is not None:
+        carried = previous_share.get(sentence.paragraph) or previous_share.get(sentence.paragraph - 1)
+        if carried is not None and re.search(
+            r"\bfigure\b|\bit\s+was\b|similar|\bwere\b", ctx.low[span[0] : span[1]]
+        ):
+            measure, carried_option = carried
+            notes.append("measure carried from the previous sentence")
+    if measure is None:
+        return Claim(claim_id(m), m, measure="count" if m.kind == "count" else "other", sentence=span)
+    a, b = clause_bounds(ctx.article.text, sentence, m.start)
+    if RE_OPINION_POLL.search(ctx.low[a:b]) and not RE_EXIT_POLL.search(ctx.low[a:b]):
+        return Claim(claim_id(m), m, measure=measure, sentence=span, note="opinion poll, not a result")
+    election = _pick_election(ctx, entity, sentence)
+    if election is None:
+        note = "no election found" if entity is None else "election ambiguous"
+        return Claim(claim_id(m), m, entity=entity, measure=measure, sentence=span, note=note)
+    region: str | None = None
+    option: str | None = None
+    if entity is not None and entity_type in OPTION_TYPES:
+        option = entity
+        region = _national_region(ctx.ref, election)
+    elif entity is not None:
+        region = entity
+    if versus is not None and versus.election == election.id and versus.option is not None:
+        other = _two_way_other(ctx, election.id, versus.region, versus.option)
+        if other is not None and option in (None, versus.option):
+            region, option, entity = versus.region, other, other
+            notes.append(f"the other side of “{versus.mention.text}”")
+    if region is None and entity is None:
+        if measure in ("turnout", "registered"):
+            region = _carried_place(ctx, si, election) or _national_region(ctx.ref, election)
+        else:
+            region = _carried_place(ctx, si, election) or _national_region(ctx.ref, election)
+            if region is not None:
+                notes.append("region carried from an earlier sentence or the whole contest")
+        entity = region
+    if measure in ("vote_share", "votes") and option is None and region is not None:
+        option = carried_option or _referendum_option(ctx, election, m, sentence)
+    if measure == "vote_share" and m.kind == "percent":
+        previous_share[sentence.paragraph] = (measure, option if option in ("Yes", "No") else None)
+    scope, why = _scope(ctx, m, sentence, election)
+    if why:
+        notes.append(why)
+    return Claim(
+        claim_id(m),
+        m,
+        election=election.id,
+        entity=entity,
+        measure=measure,
+        scope=scope,
+        region=region,
+        option=option,
+        sentence=span,
+        note="; ".join(notes),
+    )
 
 
 def _referendum_option(ctx: _Context, election: Election, m: Mention, sentence: Sentence) -> str | None:
@@ -548,11 +620,14 @@ def _sentence_election(ctx: _Context, sentence: Sentence) -> Election | None:
     # The article's most likely election is the prior; a sentence moves away from it only
     # when it names more of another election's regions or candidates.
     names = {h.canonical for h in hits}
-    scores = [
-        (2 * len(names & _entities_of(ctx.ref, e.id)) - i + (3 if e is ctx.ranked[0] else 0), -i, e)
-        for i, e in enumerate(candidates)
-    ]
-    return max(scores, key=lambda t: (t[0], t[1]))[2]
+
+    def score(i: int, e: Election) -> float:
+        specific = sum(2 / _election_count(ctx, n) for n in names & _entities_of(ctx.ref, e.id))
+        country = 1.0 if e.country[:5].lower() in sentence_low else 0.0
+        prior = 1.5 if e is ctx.ranked[0] else 0.0
+        return specific + country + prior - 0.01 * i
+
+    return max(enumerate(candidates), key=lambda t: (score(*t), -t[0]))[1]
 
 
 def _bind_calendar(ctx: _Context, m: Mention, sentence: Sentence) -> Claim:

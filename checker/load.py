@@ -19,15 +19,16 @@ Formats
     Visible article text only. trafilatura (made for news pages) picks the article body;
     when it returns nothing, only its last-resort dump (all text in one paragraph, cells
     and list items merged) or much less than the page's visible text (under
-    ``FALLBACK_SHARE`` of it), a stdlib ``html.parser`` extraction is used instead. Neither
-    keeps script, style, noscript, template, comments, CDATA or hidden elements; the
-    fallback also drops nav/aside and header/footer outside ``<article>``/``<main>``, and
-    blocks made mostly of links. Blocks (p, h1-h6, li, div, ...) are separated by a blank
-    line, ``<br>`` by a line break, table cells by a tab. The headline (``<h1>``) is put
-    first when trafilatura left it out. Title: og:title, ``<h1>``, ``<title>``. Date:
-    meta tags (article:published_time, date, pubdate, ...), ``<time datetime>`` marked as
-    the publication time, then trafilatura's metadata (without its guesses from the
-    running text: a wrong publication date shifts every relative date).
+    ``FALLBACK_SHARE`` of it), our own visible-text walk over lxml's parse is used
+    instead (lxml, not the stdlib parser: it is linear on hostile markup). Neither keeps
+    script, style, noscript, template, comments, CDATA or hidden elements; the fallback
+    also drops nav/aside and header/footer outside ``<article>``/``<main>``, and blocks
+    made mostly of links. Blocks (p, h1-h6, li, div, ...) are separated by a blank line,
+    ``<br>`` by a line break, table cells by a tab. The headline (``<h1>``) is put first
+    when trafilatura left it out. Title: og:title, ``<h1>``, ``<title>``. Date: meta
+    tags (article:published_time, date, pubdate, ...), ``<time datetime>`` marked as the
+    publication time, then trafilatura's metadata (without its guesses from the running
+    text: a wrong publication date shifts every relative date).
 ``.json``
     One article object, a list of them, or ``{"articles": [...]}``.
 ``.jsonl`` (``.ndjson``)
@@ -110,7 +111,6 @@ import stat
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -286,13 +286,19 @@ RE_SPACE_AROUND_BREAK = re.compile(
     re.VERBOSE,
 )
 
-RE_CDATA = re.compile(
-    r"""
-    <!\[CDATA\[                   # a CDATA section, which HTML renders as a bogus comment
-    .*?                           # its content (lazy; a single quantifier: linear)
-    (?:\]\]>|$)                    # up to its end, or the end of the page
+RE_NON_ASCII_BYTE = re.compile(
+    rb"""
+    [\x80-\xff]                   # the first byte outside ASCII
     """,
-    re.VERBOSE | re.DOTALL,
+    re.VERBOSE,
+)
+
+RE_XML_DECLARATION = re.compile(
+    r"""
+    ^\s{0,100}                    # leading white space (bounded)
+    <\?xml\b [^>]{0,200} \?>      # <?xml version="1.0" encoding="..."?>
+    """,
+    re.VERBOSE,
 )
 
 RE_DISPLAY_NONE = re.compile(
@@ -552,8 +558,9 @@ def _decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     candidates: list[str] = []
     if declared and (name := _codec_name(declared)) and name not in ("utf-8", "utf-16", "utf-32"):
         candidates.append(name)
-    candidates += [*_detected(data[: 4 * SAMPLE_BYTES]), *FALLBACK_CODECS]
-    return _most_plausible(data, candidates)
+    window = _non_ascii_window(data)
+    candidates += [*_detected(window), *FALLBACK_CODECS]
+    return _most_plausible(data, window, candidates)
 
 
 def _implausible(text: str) -> int:
@@ -581,7 +588,18 @@ def _implausible(text: str) -> int:
     return count
 
 
-def _most_plausible(data: bytes, codecs_to_try: Sequence[str]) -> tuple[str, str]:
+def _non_ascii_window(data: bytes) -> bytes:
+    """The bytes that tell encodings apart: a window from just before the first non-ASCII byte.
+
+    An article can run for pages of ASCII before its first "é" or "Я"; detection and
+    plausibility must look there, not at the ASCII head.
+    """
+    m = RE_NON_ASCII_BYTE.search(data)
+    start = max(0, m.start() - 1024) if m else 0
+    return data[start : start + 4 * SAMPLE_BYTES]
+
+
+def _most_plausible(data: bytes, window: bytes, codecs_to_try: Sequence[str]) -> tuple[str, str]:
     """Decode with the candidate codec whose text looks least like a wrong code page.
 
     Statistical detection is unreliable on short texts (a news item is short): Polish in
@@ -593,12 +611,13 @@ def _most_plausible(data: bytes, codecs_to_try: Sequence[str]) -> tuple[str, str
         text = _try_decode(data, codec)
         if text is None:
             continue
-        score = _implausible(text[:SAMPLE_BYTES])
+        # The window may cut a multi-byte character at its ends: ignore those bytes there.
+        score = _implausible(window.decode(codec, errors="ignore"))
         if best is None or score < best[0]:
             best = (score, text, codec)
         if score == 0:
             break
-    if best is None or best[0] > max(IMPLAUSIBLE_MIN, IMPLAUSIBLE_SHARE * min(len(best[1]), SAMPLE_BYTES)):
+    if best is None or best[0] > max(IMPLAUSIBLE_MIN, IMPLAUSIBLE_SHARE * len(window)):
         raise _Unreadable(UNDECODABLE)
     score, text, codec = best
     if codec != "cp1252" and _try_decode(data, "cp1252") == text:
@@ -716,11 +735,15 @@ class _Block:
     link_chars: int
 
 
-class _VisibleText(HTMLParser):
-    """Visible text blocks and page metadata, from one pass of the stdlib parser."""
+class _VisibleText:
+    """Visible text blocks and page metadata, from one walk over lxml's parse of the page.
+
+    lxml (libxml2) parses in linear time and repairs broken markup; the stdlib HTMLParser
+    of Python 3.11 is quadratic on unclosed tags ("<meta <meta <meta ..."), which a
+    hostile page can use to hang the run.
+    """
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.blocks: list[_Block] = []
         self.meta: dict[str, str] = {}
         self.lang: str | None = None
@@ -820,8 +843,19 @@ class _VisibleText(HTMLParser):
         if self._link_depth:
             self._links += len(text.strip())
 
-    def close(self) -> None:
-        super().close()
+    def walk(self, tree: Any) -> None:
+        """Feed the tree's events to the handlers, in document order."""
+        from lxml import etree
+
+        for event, el in etree.iterwalk(tree, events=("start", "end", "comment", "pi")):
+            if event == "start":
+                self.handle_starttag(el.tag.lower(), [(str(k).lower(), v) for k, v in el.attrib.items()])
+                self.handle_data(el.text or "")
+            elif event == "end":
+                self.handle_endtag(el.tag.lower())
+                self.handle_data(el.tail or "")
+            else:  # a comment or processing instruction: invisible, but its tail is not
+                self.handle_data(el.tail or "")
         self._flush()
 
     def _flush(self) -> None:
@@ -860,13 +894,25 @@ def _collapse(parts: Iterable[str]) -> str | None:
     return text or None
 
 
+def _lxml_document(html: str) -> Any:
+    """lxml's tree of a page, or None when there is nothing to parse."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    # lxml refuses str input that declares its encoding; the text is already decoded.
+    html = RE_XML_DECLARATION.sub("", html, count=1)
+    try:
+        return lxml_html.document_fromstring(html)
+    except (ValueError, etree.ParserError) as err:
+        log.debug("lxml cannot parse the page: %s", err)
+        return None
+
+
 def _parse_html(html: str) -> _VisibleText:
     parser = _VisibleText()
-    try:
-        parser.feed(html)
-        parser.close()
-    except Exception as err:  # a stdlib parser bug on hostile markup must not stop the run
-        log.warning("HTML parser stopped early: %s", err)
+    tree = _lxml_document(html)
+    if tree is not None:
+        parser.walk(tree)
     return parser
 
 
@@ -916,16 +962,15 @@ def _pruned_tree(html: str) -> Any:
     there is not something the reader saw. Returns the string when lxml cannot parse it.
     """
     from lxml import etree
-    from lxml import html as lxml_html
 
-    html = RE_CDATA.sub("", html)  # lxml drops the text after one, browsers show it
-    try:
-        tree = lxml_html.document_fromstring(html)
-    except (ValueError, etree.ParserError):
+    tree = _lxml_document(html)
+    if tree is None:
         return html
     doomed = []
     for el in tree.iter():
         if not isinstance(el.tag, str):
+            # trafilatura loses the text after a comment ("<p>61%<!-- x --> of votes</p>").
+            doomed.append(el)
             continue
         attrs = {str(k).lower(): v for k, v in el.attrib.items()}
         tag = el.tag.lower()
@@ -933,8 +978,20 @@ def _pruned_tree(html: str) -> Any:
             doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
-            el.drop_tree()  # keeps the tail text, which follows the element and is visible
+            _drop_keeping_tail(el, etree)
     return tree
+
+
+def _drop_keeping_tail(el: Any, etree: Any) -> None:
+    """Remove an element (or comment) but keep the text that follows it, which is visible."""
+    parent = el.getparent()
+    tail = el.tail or ""
+    previous = el.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(el)
 
 
 def _trafilatura(html: str) -> tuple[str, str | None, str | None]:
@@ -976,7 +1033,7 @@ def extract_html_text(html: str) -> tuple[str, Metadata]:
     body, traf_title, traf_date = _trafilatura(html)
     h1 = _collapse(page.h1_parts)
     if not body.strip() or len(body) < FALLBACK_SHARE * len(visible):
-        log.debug("using the stdlib visible text (%d chars) over trafilatura's (%d)", len(visible), len(body))
+        log.debug("using our visible text (%d chars) over trafilatura's (%d)", len(visible), len(body))
         text = visible
     else:
         text = body if not h1 or h1 in body else f"{h1}\n\n{body}"
@@ -1164,7 +1221,6 @@ class _File:
     path: Path
     root: Path  # the folder named on the command line, or the file itself
     sidecars: tuple[_Sidecar, ...]  # outermost first
-    explicit: bool
 
     @property
     def relative(self) -> str:
@@ -1225,7 +1281,7 @@ def _walk(root: Path) -> Iterator[_File | ArticleError]:
         elif entry.name == SIDECAR:
             continue
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
-            yield _File(path, root, sidecars, explicit=False)
+            yield _File(path, root, sidecars)
         else:
             log.debug("%s: not an article file type; skipped", path)
 
@@ -1383,7 +1439,7 @@ def _iter_files(paths: Sequence[Path]) -> Iterator[_File | ArticleError]:
                 if error:
                     yield error
                 sidecars[folder] = (sidecar,) if sidecar else ()
-        yield _File(root, root, sidecars[folder], explicit=True)
+        yield _File(root, root, sidecars[folder])
 
 
 def _iter(paths: Sequence[Path], published: dt.date | None) -> Iterator[Article | ArticleError]:

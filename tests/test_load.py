@@ -244,6 +244,19 @@ def test_short_html_pages_fall_back_to_visible_text(tmp_path: Path, html: str, t
     assert _one(_write(tmp_path, "short.html", html)).text == text
 
 
+def test_html_text_after_comments_and_xml_declaration(tmp_path: Path) -> None:
+    body = "".join(
+        f"<p>District {n} reported turnout of 6{n}.5%<!-- checked --> among registered voters, "
+        "the returning officer said in a statement on Sunday evening.</p>"
+        for n in range(6)
+    )
+    page = f'<?xml version="1.0" encoding="utf-8"?><html><body><article>{body}</article></body></html>'
+    text = _one(_write(tmp_path, "districts.xhtml", page)).text
+    for n in range(6):
+        assert f"6{n}.5% among registered voters" in text
+    assert "checked" not in text
+
+
 def test_html_dates_from_time_element_and_declared_charset(tmp_path: Path) -> None:
     page = (
         '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
@@ -325,6 +338,7 @@ ENCODING_CASES: list[tuple[str, bytes, str, str]] = [
     ("cp1251-russian", RUSSIAN.encode("cp1251"), RUSSIAN, "cp1251"),
     ("cp1251-ukrainian", UKRAINIAN.encode("cp1251"), UKRAINIAN, "cp1251"),
     ("koi8-r-russian", RUSSIAN.encode("koi8-r"), RUSSIAN, "koi8-r"),
+    ("cp1251-after-long-ascii", (PLAIN * 3000 + RUSSIAN).encode("cp1251"), PLAIN * 3000 + RUSSIAN, "cp1251"),
     ("nul-and-controls-become-spaces", PLAIN.replace("the board", "the\x00board\x07").encode(),
      PLAIN.replace("the board", "the board "), "utf-8"),
 ]  # fmt: skip
@@ -373,6 +387,7 @@ ERROR_CASES: list[tuple[str, str, bytes, str]] = [
     ("front-matter-only", "a.md", b"---\ntitle: Nothing\n---\n\n", "no text after the front matter"),
     ("html-without-text", "a.html", b"<html><script>var a = '61%';</script></html>",
      "no visible text in the HTML page"),
+    ("html-unclosed-tags", "a.html", b"<meta " * 20_000 + b"Turnout 61%", "no visible text in the HTML page"),
     ("json-syntax", "a.json", b'{"text": "x" "y"}', "not valid JSON: Expecting ',' delimiter"),
     ("json-deep", "a.json", b"[" * 100_000 + b"]" * 100_000, "JSON nested too deeply"),
     ("json-scalar", "a.json", b"42", "JSON file holds neither an article object nor a list of them"),

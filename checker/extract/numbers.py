@@ -481,6 +481,10 @@ def _suffix(lang: _Lang, text: str, end: int) -> tuple[AtomUnit, Decimal, int]:
     """(unit, scale, stop) from the words right after a number."""
     su = lang.suffix.match(text, end)
     if su is None or su.lastgroup in (None, "space"):
+        if text[end : end + 1] == "-":  # "a 10-point lead" is a difference, "a 5-percent rise" a share
+            joined = lang.suffix.match(text, end + 1)
+            if joined is not None and joined.lastgroup == "point":
+                return "drop", ONE, joined.end()
         return None, ONE, end
     kind, word, spaced = su.lastgroup, su.group(su.lastgroup), bool(su.group("space"))
     if kind in ("pct", "pword"):
