@@ -284,31 +284,47 @@ def _pick_election(ctx: _Context, entity: str | None, sentence: Sentence) -> Ele
     return candidates[0]
 
 
+RE_LIST_JOIN = re.compile(r"^[^\d.;:]{0,24}$")
+
+
 def _respectively_entity(ctx: _Context, m: Mention, sentence: Sentence, peers: list[Mention]) -> str | None:
-    text_low = ctx.low[sentence.start : sentence.end]
-    if not RE_RESPECTIVELY.search(text_low):
+    """'X and Y ... A% and B%, respectively': the figure's place in its list picks the name.
+
+    The list is the run of figures (joined by "and" or commas) nearest the keyword; the
+    names are those between the figure before the run (or the sentence start) and the run.
+    """
+    keyword = RE_RESPECTIVELY.search(ctx.low, sentence.start, sentence.end)
+    if keyword is None:
         return None
-    figures = [p for p in peers if p.kind == m.kind and sentence.start <= p.start < sentence.end]
-    figures = [p for p in figures if not _is_progress(ctx, p)]
-    if len(figures) < 2 or m not in figures:
+    figures = [
+        p
+        for p in peers
+        if p.kind == m.kind and sentence.start <= p.start < sentence.end and not _is_progress(ctx, p)
+    ]
+    runs: list[list[Mention]] = []
+    for p in figures:
+        if runs and RE_LIST_JOIN.match(ctx.low[runs[-1][-1].end : p.start]):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    runs = [r for r in runs if len(r) >= 2]
+    if not runs:
         return None
-    first = figures[0].start
-    names = _hits_in(ctx, sentence.start, first, PLACE_TYPES | OPTION_TYPES)
-    best: list[str] = []
+    run = min(runs, key=lambda r: min(abs(keyword.start() - r[-1].end), abs(r[0].start - keyword.end())))
+    if m not in run:
+        return None
+    before = [p for p in figures if p.end <= run[0].start]
+    names_from = before[-1].end if before else sentence.start
+    names = _hits_in(ctx, names_from, run[0].start, PLACE_TYPES | OPTION_TYPES)
     for election in ctx.ranked:
         entities = _entities_of(ctx.ref, election.id)
         ordered: list[str] = []
         for h in names:
             if h.canonical in entities and h.canonical not in ordered:
                 ordered.append(h.canonical)
-        if len(ordered) >= len(figures):
-            best = ordered
-            break
-    if not best:
-        return None
-    ordered = best
-    ordered = ordered[-len(figures) :]
-    return ordered[figures.index(m)]
+        if len(ordered) >= len(run):
+            return ordered[-len(run) :][run.index(m)]
+    return None
 
 
 def _forward_entity(ctx: _Context, m: Mention, sentence: Sentence, next_start: int) -> _Hit | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from decimal import Decimal
+from pathlib import Path
 
 from checker.model import Claim, Mention, Severity
 
@@ -84,6 +85,15 @@ def fmt_number(value: Decimal, unit: str = "") -> str:
     if unit in ("day", "year", "week", "month"):
         return f"{text} {unit}" + ("" if abs(value) == 1 else "s")
     return text
+
+
+def row_key(file: str, line: int) -> str:
+    """A reference row as ``table.csv:line`` (no machine-specific folder).
+
+    >>> row_key("/srv/checkout/reference_data/events.csv", 15)
+    'events.csv:15'
+    """
+    return f"{Path(file).name}:{line}"
 
 
 def reported(claim: Claim) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from itertools import combinations
 
-from checker.checks.common import contains, distance, finding_id, fmt_number, reported, severity_for
+from checker.checks.common import contains, distance, finding_id, fmt_number, reported, row_key, severity_for
 from checker.model import Article, Claim, Difference, Evidence, Finding
 from checker.reference import ReferenceData, ResultRow
 from checker.sentences import SentenceIndex, quote
@@ -398,7 +398,7 @@ def check_names(articles: Sequence[Article], ref: ReferenceData) -> list[Finding
                     severity="minor",
                     evidence=Evidence(
                         table="people",
-                        row=f"{person.file}:{person.line}" if person else hit.canonical,
+                        row=row_key(person.file, person.line) if person else hit.canonical,
                         value=hit.canonical,
                         source_url=source,
                     ),

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checker.checks.common import date_range_text, finding_id, fmt_number, reported
+from checker.checks.common import date_range_text, finding_id, fmt_number, reported, row_key
 from checker.model import Article, Claim, Difference, Evidence, Finding, Mention
 from checker.reference import Election, ReferenceData
 from checker.sentences import SentenceIndex
@@ -97,8 +97,24 @@ def _shift_years(d: dt.date, years: int) -> dt.date:
         return d.replace(year=d.year + years, day=28)
 
 
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    """A crude stem: "signed", "signs" -> "sign"; "treaties", "treaty" -> "treat".
+
+    >>> _stem("annexing"), _stem("annexation"), _stem("referendums")
+    ('annex', 'annex', 'refer')
+    """
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:5]
+
+
 def _stems(text: str) -> set[str]:
-    return {w[:6] for w in RE_STEMS.findall(text.lower()) if w not in _STOP}
+    return {_stem(w) for w in RE_STEMS.findall(text.lower()) if w not in _STOP}
 
 
 def _decimal(value: object) -> Decimal | None:
@@ -112,36 +128,54 @@ def _sentence_names(ref: ReferenceData, text: str) -> set[str]:
     return {h.canonical for h in ref.gazetteer.find(text)}
 
 
+_EVENT_NAME_COUNT: dict[str, int] = {}
+
+
+def _count_event_names(ref: ReferenceData) -> None:
+    """How many events name each entity (a name in many events says little)."""
+    if _EVENT_NAME_COUNT.get("\0ref") == id(ref):
+        return
+    _EVENT_NAME_COUNT.clear()
+    for event in ref.events:
+        for name in event.entities:
+            _EVENT_NAME_COUNT[name] = _EVENT_NAME_COUNT.get(name, 0) + 1
+    _EVENT_NAME_COUNT["\0ref"] = id(ref)
+
+
 def _event_anchors(ref: ReferenceData, sentence_text: str, names: set[str], position: int) -> list[Anchor]:
+    """Reference events the sentence may refer to: shared names and description words.
+
+    A shared name counts two points (one for a name in many events), a shared word stem
+    one; the events within one point of the best score are kept, and when the best shares
+    a name with the sentence, only events that do too.
+    """
+    _count_event_names(ref)
     stems = _stems(sentence_text)
-    scored: list[tuple[int, Anchor]] = []
+    scored: list[tuple[int, bool, Anchor]] = []
     for event in ref.events:
         shared_names = names & set(event.entities)
         shared_words = stems & _stems(event.description)
-        if not shared_names and len(shared_words) < 2:
+        if not shared_words or (not shared_names and len(shared_words) < 2):
             continue
-        if not shared_words:
-            continue
-        score = 2 * len(shared_names) + len(shared_words)
-        scored.append(
-            (
-                score,
-                Anchor(
-                    event.description,
-                    event.date,
-                    event.date,
-                    "events",
-                    f"{event.file}:{event.line}",
-                    event.source_url,
-                    position,
-                ),
-            )
+        anchor = Anchor(
+            event.description,
+            event.date,
+            event.date,
+            "events",
+            row_key(event.file, event.line),
+            event.source_url,
+            position,
         )
-    scored.sort(key=lambda t: -t[0])
+        name_points = sum(2 if _EVENT_NAME_COUNT.get(n, 0) <= 3 else 1 for n in shared_names)
+        scored.append((name_points + len(shared_words), bool(shared_names), anchor))
     if not scored:
         return []
-    best = scored[0][0]
-    return [a for s, a in scored if s >= best - 1]
+    best, best_named, _ = max(scored, key=lambda t: (t[0], t[1]))
+    return [
+        a
+        for score, named, a in sorted(scored, key=lambda t: -t[0])
+        if score >= best - 1 and (named or not best_named)
+    ]
 
 
 def _election_anchors(
@@ -168,7 +202,7 @@ def _election_anchors(
         out.append(
             (
                 distance,
-                Anchor(e.name, low_d, high_d, "elections", f"{e.file}:{e.line}", e.source_url, position),
+                Anchor(e.name, low_d, high_d, "elections", row_key(e.file, e.line), e.source_url, position),
             )
         )
     out.sort(key=lambda t: t[0])
@@ -186,7 +220,7 @@ def _death_anchor(ref: ReferenceData, sentence_text: str, names: set[str], posit
                 person.died,
                 person.died,
                 "people",
-                f"{person.file}:{person.line}",
+                row_key(person.file, person.line),
                 person.source_url,
                 position,
             )
@@ -217,7 +251,9 @@ def infer_publication(
         anchors = []
         if claim.election and claim.election in ref.elections:
             e = ref.elections[claim.election]
-            anchors.append(Anchor(e.name, e.start, e.end, "elections", f"{e.file}:{e.line}", e.source_url, 0))
+            anchors.append(
+                Anchor(e.name, e.start, e.end, "elections", row_key(e.file, e.line), e.source_url, 0)
+            )
         else:
             anchors = _election_anchors(ref, text, names, None, sentence.start)
             if not anchors:
@@ -300,8 +336,11 @@ def _check_years_ago(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> 
         if names & (
             {r.region for r in ref.results_for(e.id)} | {r.option or "" for r in ref.results_for(e.id)}
         ):
-            anchors.append(Anchor(e.name, e.start, e.end, "elections", f"{e.file}:{e.line}", e.source_url, 0))
-    anchors += _event_anchors(ref, text, names, sentence.start)
+            anchors.append(
+                Anchor(e.name, e.start, e.end, "elections", row_key(e.file, e.line), e.source_url, 0)
+            )
+    explicit = _explicit_dates(ctx, claim, sentence.start, sentence.end)
+    anchors = explicit or anchors + _event_anchors(ref, text, names, sentence.start)
     if not anchors:
         anchors = _election_anchors(ref, text, names, ctx.published[0], sentence.start)
     if not anchors:
@@ -355,6 +394,22 @@ def _check_years_ago(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> 
     )
 
 
+def _explicit_dates(ctx: _ArticleContext, claim: Claim, start: int, end: int) -> list[Anchor]:
+    """Full dates the sentence itself gives ("two years ago today, on 30 September 2022")."""
+    out = []
+    for c in ctx.claims:
+        m = c.mention
+        if c.id == claim.id or m.kind != "date" or not (start <= m.start < end) or m.precision != "day":
+            continue
+        if isinstance(m.low, dt.date) and isinstance(m.high, dt.date):
+            out.append(
+                Anchor(
+                    f"the date the text gives, {reported(c)}", m.low, m.high, "article", c.id, None, m.start
+                )
+            )
+    return out
+
+
 def _years_ago_holds(
     n: Decimal, exact: bool, qualifier: str, a: Anchor, pub_low: dt.date, pub_high: dt.date
 ) -> tuple[bool, Decimal]:
@@ -375,69 +430,79 @@ def _years_ago_holds(
     return False, calendar - n
 
 
-def _gap_anchors(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> tuple[Anchor, Anchor] | None:
-    """The two dated things "a month before the election" / "three days earlier" relate."""
+def _gap_candidates(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> list[tuple[Anchor, Anchor]]:
+    """Pairs of dated things that "a month before the election" / "three days earlier" may relate.
+
+    For "N days earlier/later" the first is the last date the text gave before the phrase
+    and the second anything dated the sentence names; for "N before/after X" the first is
+    the sentence's (or the previous sentence's) subject and the second what follows.
+    """
     m = claim.mention
+    if not ctx.sentences.sentences:
+        return []
     si = ctx.sentences.index_of(m.start)
-    sentence = ctx.sentences.sentences[si] if ctx.sentences.sentences else None
-    if sentence is None:
-        return None
+    sentence = ctx.sentences.sentences[si]
     text = ctx.article.text
     near = ctx.published[0] if ctx.published else None
-    after_text = text[m.end : sentence.end]
-    before_text = text[sentence.start : m.start]
-    prev_text = (
-        text[ctx.sentences.sentences[si - 1].start : ctx.sentences.sentences[si - 1].end] if si > 0 else ""
-    )
-    names_all = _sentence_names(ref, prev_text + " " + text[sentence.start : sentence.end])
+    sentence_text = text[sentence.start : sentence.end]
+    prev = ctx.sentences.sentences[si - 1] if si > 0 else None
+    prev_text = text[prev.start : prev.end] if prev else ""
+    context_names = _sentence_names(ref, prev_text + " " + sentence_text)
 
     def anchors_in(fragment: str, position: int) -> list[Anchor]:
-        names = _sentence_names(ref, fragment) or names_all
+        names = _sentence_names(ref, fragment) or context_names
         death = _death_anchor(ref, fragment, names, position)
         found = [death] if death else []
         found += _election_anchors(ref, fragment, names, near, position)
-        if not found:
-            found += _event_anchors(ref, fragment, names, position)[:1]
+        found += _event_anchors(ref, fragment, names, position)
         return found
 
-    # The thing after the phrase ("... before the presidential election", "after ... died").
-    later = anchors_in(after_text, m.end)
-    # The subject: explicit dates before it, the rest of the sentence, or the previous sentence.
-    explicit = [
-        c
-        for c in ctx.claims
-        if c.mention.kind in ("date", "relative_date")
-        and c.mention.end <= m.start
-        and isinstance(c.mention.low, dt.date)
-        and c.id != claim.id
-        and c.mention.start >= (sentence.start - 600)
-    ]
-    subject: list[Anchor] = []
-    if m.offset is not None and m.offset.anchor == "previous" and explicit:
-        c = explicit[-1]
-        assert isinstance(c.mention.low, dt.date) and isinstance(c.mention.high, dt.date)
-        subject = [
-            Anchor(f"{reported(c)}", c.mention.low, c.mention.high, "article", c.id, None, c.mention.start)
+    subjects: list[Anchor] = []
+    others: list[Anchor] = []
+    if m.offset is not None and m.offset.anchor == "previous" and m.kind == "relative_date":
+        dated = [
+            c
+            for c in ctx.claims
+            if c.mention.kind in ("date", "relative_date")
+            and c.mention.end <= m.start
+            and isinstance(c.mention.low, dt.date)
+            and isinstance(c.mention.high, dt.date)
+            and c.id != claim.id
         ]
-    if not subject:
-        subject = anchors_in(before_text, sentence.start)
-    if not subject and prev_text:
-        subject = anchors_in(prev_text, sentence.start - 1)
-    if not later and m.offset is not None and m.offset.anchor == "previous":
-        later = anchors_in(text[sentence.start : sentence.end], sentence.start)
-    if not later or not subject:
-        return None
-    a, b = subject[0], later[0]
-    if (a.low, a.high) == (b.low, b.high):
-        return None
-    return a, b
+        if dated:
+            c = dated[-1]
+            assert isinstance(c.mention.low, dt.date) and isinstance(c.mention.high, dt.date)
+            subjects = [
+                Anchor(reported(c), c.mention.low, c.mention.high, "article", c.id, None, c.mention.start)
+            ]
+        others = anchors_in(sentence_text, sentence.start)
+    else:
+        others = anchors_in(text[m.end : sentence.end], m.end)
+        subjects = anchors_in(text[sentence.start : m.start], sentence.start)
+        if not subjects and prev_text:
+            subjects = anchors_in(prev_text, sentence.start - 1)
+    pairs = []
+    for a in subjects:
+        for b in others:
+            if (a.low, a.high) != (b.low, b.high):
+                pairs.append((a, b))
+    return pairs
+
+
+def _gap_days(a: Anchor, b: Anchor) -> tuple[int, int]:
+    """Fewest and most days between two (possibly multi-day) anchors."""
+    fewest = max((b.low - a.high).days, (a.low - b.high).days, 0)
+    most = max(abs((b.high - a.low).days), abs((a.high - b.low).days))
+    return fewest, most
 
 
 def _span_days(m: Mention) -> tuple[Decimal, Decimal] | None:
     if m.kind == "duration":
         lo, hi = _decimal(m.low), _decimal(m.high)
-        if lo is None or hi is None:
+        if lo is None:
             return None
+        if hi is None:  # "more than a week": open above
+            hi = Decimal(10**6)
         per = DAYS_PER.get(m.unit, Decimal(1))
         lo, hi = lo * per, hi * per
         unit = m.unit
@@ -462,29 +527,42 @@ def _span_days(m: Mention) -> tuple[Decimal, Decimal] | None:
 
 
 def _check_gap(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> Finding | None:
-    pair = _gap_anchors(ctx, claim, ref)
-    if pair is None:
-        return None
+    pairs = _gap_candidates(ctx, claim, ref)
     span = _span_days(claim.mention)
-    if span is None:
+    if not pairs or span is None:
         return None
-    a, b = pair
-    gap_low = abs(min((b.low - a.high).days, (a.low - b.high).days, key=abs))
-    gap_high = max(abs((b.high - a.low).days), abs((a.high - b.low).days))
-    if gap_low > gap_high:
-        gap_low, gap_high = gap_high, gap_low
     lo, hi = span
+    misses: list[tuple[Decimal, Anchor, Anchor, int, int]] = []
+    for a, b in pairs:
+        fewest, most = _gap_days(a, b)
+        between = (
+            f"{a.label} ({date_range_text(a.low, a.high)}) and {b.label} ({date_range_text(b.low, b.high)})"
+        )
+        gap_text = f"{fewest}" if fewest == most else f"{fewest}–{most}"
+        if Decimal(most) >= lo and Decimal(fewest) <= hi:
+            return _finding(
+                (claim.id,),
+                "consistent",
+                f"{reported(claim)}: {gap_text} days lie between {between}.",
+                anchor=b,
+                key="gap",
+            )
+        diff = Decimal(fewest) - hi if Decimal(fewest) > hi else Decimal(most) - lo
+        misses.append((diff, a, b, fewest, most))
+    diff, a, b, fewest, most = min(misses, key=lambda t: abs(t[0]))
     between = f"{a.label} ({date_range_text(a.low, a.high)}) and {b.label} ({date_range_text(b.low, b.high)})"
-    gap_text = f"{gap_low}" if gap_low == gap_high else f"{gap_low}–{gap_high}"
-    if Decimal(gap_high) >= lo and Decimal(gap_low) <= hi:
+    gap_text = f"{fewest}" if fewest == most else f"{fewest}–{most}"
+    if len({(x[2].low, x[2].high) for x in misses}) > 1 or len({(x[1].low, x[1].high) for x in misses}) > 1:
         return _finding(
             (claim.id,),
-            "consistent",
-            f"{reported(claim)}: {gap_text} days lie between {between}.",
+            "ambiguous",
+            f"{reported(claim)} fits none of the events the sentence may relate (nearest: {gap_text} days "
+            f"between {between}).",
             anchor=b,
             key="gap",
+            diff=diff,
+            unit="day",
         )
-    diff = Decimal(gap_low) - hi if Decimal(gap_low) > hi else Decimal(gap_high) - lo
     return _finding(
         (claim.id,),
         "discrepancy",
@@ -514,7 +592,7 @@ def _check_age(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> Findin
         person.born,
         person.born,
         "people",
-        f"{person.file}:{person.line}",
+        row_key(person.file, person.line),
         person.source_url,
         0,
     )
@@ -562,7 +640,7 @@ def _check_election_dates(ctx: _ArticleContext, claim: Claim, ref: ReferenceData
     e = ref.elections[claim.election]
     sentence = ctx.sentences.at(m.start)
     sentence_low = ctx.low[sentence.start : sentence.end]
-    anchor = Anchor(e.name, e.start, e.end, "elections", f"{e.file}:{e.line}", e.source_url, 0)
+    anchor = Anchor(e.name, e.start, e.end, "elections", row_key(e.file, e.line), e.source_url, 0)
     days = _voting_days(e)
     if m.kind == "duration":
         if not RE_VOTE.search(sentence_low) or m.unit not in ("day", "week"):
@@ -606,7 +684,7 @@ def _check_election_dates(ctx: _ArticleContext, claim: Claim, ref: ReferenceData
                 f"{reported(claim)}: {e.name} voting ran {date_range_text(e.start, e.end)}.",
                 evidence=Evidence(
                     "elections",
-                    f"{e.file}:{e.line}",
+                    row_key(e.file, e.line),
                     date_range_text(e.start, e.end),
                     e.source_url,
                     date=e.start,
@@ -625,7 +703,7 @@ def _check_election_dates(ctx: _ArticleContext, claim: Claim, ref: ReferenceData
                 difference=Difference(diff, "day"),
                 evidence=Evidence(
                     "elections",
-                    f"{e.file}:{e.line}",
+                    row_key(e.file, e.line),
                     date_range_text(e.start, e.end),
                     e.source_url,
                     date=e.start,
@@ -703,7 +781,7 @@ def _check_relative_event(ctx: _ArticleContext, claim: Claim, ref: ReferenceData
         low = e.end
     else:
         return None
-    anchor = Anchor(e.name, low, high, "elections", f"{e.file}:{e.line}", e.source_url, 0)
+    anchor = Anchor(e.name, low, high, "elections", row_key(e.file, e.line), e.source_url, 0)
     if m.low <= high and m.high >= low:
         return _finding(
             (claim.id,),
