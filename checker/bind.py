@@ -33,6 +33,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from checker.model import Article, Claim, Measure, Mention, Scope
 from checker.reference import Election, ReferenceData
@@ -256,7 +257,7 @@ def _is_progress(ctx: _Context, m: Mention) -> bool:
     if m.kind != "percent":
         return False
     after = ctx.low[m.end : m.end + 80]
-    return bool(RE_PROGRESS_AFTER.search(after)) and (m.low is None or m.low < 100)
+    return bool(RE_PROGRESS_AFTER.search(after)) and not (isinstance(m.low, Decimal) and m.low >= 100)
 
 
 def _hits_in(ctx: _Context, start: int, end: int, types: frozenset[str] | None = None) -> list[_Hit]:
@@ -374,9 +375,9 @@ def _carried_place(ctx: _Context, sentence_index: int, election: Election | None
             if h.canonical in entities:
                 return h.canonical
     if ctx.article.title:
-        for h in ctx.ref.gazetteer.find(ctx.article.title):
-            if h.type in PLACE_TYPES and h.canonical in entities:
-                return h.canonical
+        for name in ctx.ref.gazetteer.find(ctx.article.title):
+            if name.type in PLACE_TYPES and name.canonical in entities:
+                return name.canonical
     return None
 
 
@@ -548,11 +549,11 @@ def _bind_number(
         measure = "vote_share"  # "Kharitonov came second with 4.31%"
     carried_option: str | None = None
     if measure is None and m.kind == "percent" and entity is not None:
-        carried = previous_share.get(sentence.paragraph) or previous_share.get(sentence.paragraph - 1)
-        if carried is not None and re.search(
+        earlier = previous_share.get(sentence.paragraph) or previous_share.get(sentence.paragraph - 1)
+        if earlier is not None and re.search(
             r"\bfigure\b|\bit\s+was\b|similar|\bwere\b", ctx.low[span[0] : span[1]]
         ):
-            measure, carried_option = carried
+            measure, carried_option = earlier
             notes.append("measure carried from the previous sentence")
     if measure is None:
         return Claim(claim_id(m), m, measure="count" if m.kind == "count" else "other", sentence=span)

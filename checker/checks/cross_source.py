@@ -10,6 +10,7 @@ value neither side is called wrong.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -30,8 +31,8 @@ def _interval(c: Claim) -> tuple[Decimal, Decimal] | None:
     if m.kind == "duration" and isinstance(m.low, Decimal) and isinstance(m.high, Decimal):
         per = DAYS.get(m.unit, Decimal(1))
         return m.low * per, m.high * per
-    if m.kind == "date_range" and m.low is not None and m.high is not None:
-        days = Decimal((m.high - m.low).days + 1)  # type: ignore[operator]
+    if m.kind == "date_range" and isinstance(m.low, dt.date) and isinstance(m.high, dt.date):
+        days = Decimal((m.high - m.low).days + 1)
         return days, days
     return None
 
