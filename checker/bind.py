@@ -58,7 +58,8 @@ RE_SHARE = re.compile(
     \bvot(?:e|es|ed|ing)\b | \bballots?\b | backed | back(?:ing)?\b | support | favou?r
     | receiv | \bwon\b | \bwin(?:s|ning)?\b | \bgot\b | credited | \bshare\b | \byes\b
     | approv | \bleave\b | \bremain\b | \bcarried\b | \bjoin
-    | \bchose\b | \bshared\b | \bgarnered\b | \bsecured\b
+    | \bchose\b | \bshared\b | \bgarnered\b | \bsecured\b | \btook\b(?!\s+part) | \bpolled\b
+    | \bobtained\b | \bcaptured\b
     | stimmten | stimmen | für\s+den | голос | проголосова | за\s | pour\b | a\s+favor | votaron
     """,
     re.VERBOSE,
@@ -130,9 +131,9 @@ RE_RESPECTIVELY = re.compile(
     r"|rispettivamente|odpowiednio|illetve"
 )
 RE_LAST_ELECTION = re.compile(r"\b(?:last|latest|most\s+recent|recent|previous)\b")
-RE_FORWARD_LINK = re.compile(r"^[^,;.\d%]{0,40}?\b(?:in|for|among|by)\s+(?:the\s+)?$")
+RE_FORWARD_LINK = re.compile(r"^[^,;.\d%]{0,25}?\b(?:in|for|among)\s+(?:the\s+)?$|^\s*voted\s+$")
 
-_KIND_CUES: dict[str, re.Pattern[str]] = {
+KIND_CUES: dict[str, re.Pattern[str]] = {
     "presidential": re.compile(r"presiden|президент|präsident|présiden"),
     "parliamentary": re.compile(r"parliament|duma|seats|legislat|парламент|дум"),
     "referendum": re.compile(r"referend|plebiscit|референдум|vote\s+to\s+(?:join|leave)"),
@@ -170,7 +171,7 @@ class _Context:
     progress: list[Mention]
 
 
-def _election_kind_family(kind: str) -> str:
+def election_kind_family(kind: str) -> str:
     if "referendum" in kind or kind == "referendum":
         return "referendum"
     if kind.startswith("parliament"):
@@ -201,7 +202,7 @@ def rank_elections(
         score = 2 * len(names & entities) + (5 if election.id in names else 0)
         if not names & entities and election.id not in names:
             continue
-        cue = _KIND_CUES.get(_election_kind_family(election.kind))
+        cue = KIND_CUES.get(election_kind_family(election.kind))
         if cue is not None and cue.search(low):
             score += 2
         if any(n.lower() in low for n in (election.name, *election.names) if len(n) > 5):
@@ -341,10 +342,12 @@ def _forward_entity(ctx: _Context, m: Mention, sentence: Sentence, next_start: i
 
 
 def _backward_entities(ctx: _Context, m: Mention, sentence: Sentence, types: frozenset[str]) -> list[_Hit]:
-    """Names before the figure, nearest first: its clause first, then the rest of the sentence."""
+    """Names before the figure, nearest first: its clause first, then places earlier in the sentence."""
     a, _ = clause_bounds(ctx.article.text, sentence, m.start)
     in_clause = _hits_in(ctx, a, m.start, types)
-    earlier = [h for h in _hits_in(ctx, sentence.start, m.start, types) if h not in in_clause]
+    # A candidate named in another clause ("... voted against all, while the three other
+    # candidates took 9.5%") is not this figure's; a place usually still is.
+    earlier = [h for h in _hits_in(ctx, sentence.start, m.start, types & PLACE_TYPES) if h not in in_clause]
     return [*reversed(in_clause), *reversed(earlier)]
 
 
@@ -433,7 +436,8 @@ def bind_mentions(article: Article, mentions: Sequence[Mention], ref: ReferenceD
 RE_OR_PAIR = re.compile(r"^[^,.;\d]{0,25},\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$")
 # "51.9% to 48.1%", "17,410,742 votes against 16,141,241": the other side of a two-way contest.
 RE_VERSUS = re.compile(
-    r"^\s*(?:votes?\s+|ballots?\s+|percent\s+|per\s+cent\s+)?(?:to|against|versus|vs\.?)\s+$"
+    r"^\s*(?:of\s+the\s+(?:vote|ballots)\s+)?(?:votes?\s+|ballots?\s+|percent\s+|per\s+cent\s+)?"
+    r"(?:to|against|versus|vs\.?)\s+$"
 )
 RE_MARGIN = re.compile(
     r"(?:margin|lead|gap|difference|majority)\s+of\s+(?:about\s+|almost\s+|nearly\s+|some\s+|just\s+)?$"
@@ -454,6 +458,26 @@ def _two_way_other(ctx: _Context, election: str, region: str | None, option: str
     if option not in options or len(options) != 2:
         return None
     return next(o for o in options if o != option)
+
+
+def _parallel_option(
+    ctx: _Context, numeric: list[Mention], idx: int, sentence: Sentence, bound: dict[int, Claim]
+) -> str | None:
+    """'A won 51.9% against 48.1% for B, with X votes to Y': X is A's, like the first share."""
+    m = numeric[idx]
+    nxt = numeric[idx + 1] if idx + 1 < len(numeric) else None
+    if nxt is None or nxt.start >= sentence.end or not RE_VERSUS.search(ctx.low[m.end : nxt.start]):
+        return None
+    for j in range(idx - 1, 0, -1):
+        first, second = numeric[j - 1], numeric[j]
+        if first.start < sentence.start:
+            return None
+        a, b = bound.get(id(first)), bound.get(id(second))
+        if a is None or b is None or a.option is None or b.option is None or a.option == b.option:
+            continue
+        if a.election == b.election and a.measure == b.measure:
+            return a.option
+    return None
 
 
 def _bind_all(ctx: _Context, mentions: list[Mention], progress_ids: set[int]) -> list[Claim]:
@@ -514,8 +538,12 @@ def _bind_number(
     if measure is None and versus is not None and versus.measure != "other":
         measure = versus.measure
     entity: str | None = _respectively_entity(ctx, m, sentence, numeric)
+    parallel = _parallel_option(ctx, numeric, idx, sentence, bound) if versus is None else None
     if entity is not None:
         notes.append("bound by a 'respectively' list")
+    elif parallel is not None:
+        entity = parallel
+        notes.append("parallel to the shares given before it")
     elif or_pair is not None and or_pair.entity is not None:
         entity = or_pair.entity
     else:
@@ -630,8 +658,8 @@ def _sentence_election(ctx: _Context, sentence: Sentence) -> Election | None:
         if h.type == "election" and h.canonical in ctx.ref.elections:
             return ctx.ref.elections[h.canonical]
     sentence_low = ctx.low[sentence.start : sentence.end]
-    families = {k for k, cue in _KIND_CUES.items() if cue.search(sentence_low)}
-    candidates = [e for e in ctx.ranked if not families or _election_kind_family(e.kind) in families]
+    families = {k for k, cue in KIND_CUES.items() if cue.search(sentence_low)}
+    candidates = [e for e in ctx.ranked if not families or election_kind_family(e.kind) in families]
     if not candidates:
         return None
     # The article's most likely election is the prior; a sentence moves away from it only

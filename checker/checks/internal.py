@@ -103,7 +103,8 @@ def _fraction(c: Claim) -> tuple[Decimal, Decimal]:
 
 
 def _mul(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal]:
-    return a[0] * b[0], a[1] * b[1]
+    high = BIG if a[1] >= BIG or b[1] >= BIG else a[1] * b[1]
+    return a[0] * b[0], high
 
 
 def _div(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal] | None:

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from checker.bind import KIND_CUES, election_kind_family
 from checker.checks.common import date_range_text, finding_id, fmt_number, reported, row_key
 from checker.model import Article, Claim, Difference, Evidence, Finding, Mention
 from checker.reference import Election, ReferenceData
@@ -184,8 +185,11 @@ def _election_anchors(
     low = sentence_text.lower()
     if not RE_VOTE.search(low):
         return []
+    families = {k for k, cue in KIND_CUES.items() if cue.search(low)}
     out: list[tuple[int, Anchor]] = []
     for e in ref.elections.values():
+        if families and election_kind_family(e.kind) not in families:
+            continue
         entities = {r.region for r in ref.results_for(e.id)} | {
             r.option for r in ref.results_for(e.id) if r.option
         }
@@ -552,7 +556,12 @@ def _check_gap(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> Findin
     diff, a, b, fewest, most = min(misses, key=lambda t: abs(t[0]))
     between = f"{a.label} ({date_range_text(a.low, a.high)}) and {b.label} ({date_range_text(b.low, b.high)})"
     gap_text = f"{fewest}" if fewest == most else f"{fewest}–{most}"
-    if len({(x[2].low, x[2].high) for x in misses}) > 1 or len({(x[1].low, x[1].high) for x in misses}) > 1:
+    several = (
+        len({(x[2].low, x[2].high) for x in misses}) > 1 or len({(x[1].low, x[1].high) for x in misses}) > 1
+    )
+    # "three days" against a gap of 534 days is a wrong pairing of events, not a slip.
+    implausible = Decimal(fewest) > max(3 * hi, hi + 60)
+    if several or implausible:
         return _finding(
             (claim.id,),
             "ambiguous",
