@@ -579,7 +579,8 @@ def _bind_number(
     if measure is None and m.kind == "percent" and entity is not None:
         earlier = previous_share.get(sentence.paragraph) or previous_share.get(sentence.paragraph - 1)
         if earlier is not None and re.search(
-            r"\bfigure\b|\bit\s+was\b|similar|\bwere\b", ctx.low[span[0] : span[1]]
+            r"\bfigure\b|\bit\s+was\b|similar|\bwere\b|waren\s+es|\bwar\s+es|c'était|\bfue\b|было|було",
+            ctx.low[span[0] : span[1]],
         ):
             measure, carried_option = earlier
             notes.append("measure carried from the previous sentence")

@@ -14,9 +14,9 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
-from checker.checks.common import finding_id, fmt_number
+from checker.checks.common import finding_id, fmt_number, row_key
 from checker.checks.reference import candidate_rows, row_value
-from checker.model import Claim, Difference, Evidence, Finding
+from checker.model import Claim, Difference, Evidence, Finding, Severity
 from checker.reference import ReferenceData
 
 DAYS = {"day": Decimal(1), "week": Decimal(7), "month": Decimal("30.44"), "year": Decimal("365.25")}
@@ -77,24 +77,35 @@ def check_cross_source(claims: Sequence[Claim], ref: ReferenceData) -> list[Find
         if len(per_article) < 2:
             continue
         chosen = sorted(per_article.values(), key=lambda c: (c.article, c.mention.start))
-        reference_value = _reference_value(chosen[0], ref) if key[1] != "voting days" else None
+        reference = _reference_value(chosen[0], key, ref)
         for i, a in enumerate(chosen):
             for b in chosen[i + 1 :]:
-                out.append(_pair_finding(key, a, b, reference_value))
+                out.append(_pair_finding(key, a, b, reference))
     return out
 
 
-def _reference_value(c: Claim, ref: ReferenceData) -> tuple[Decimal, str, str | None] | None:
+Reference = tuple[Decimal, str, str, str | None]  # value, table, row, source URL
+
+
+def _reference_value(c: Claim, key: tuple[object, ...], ref: ReferenceData) -> Reference | None:
+    if key[1] == "voting days":
+        election = ref.elections.get(str(key[0]))
+        if election is None:
+            return None
+        days = Decimal((election.end - election.start).days + 1)
+        return days, "elections", row_key(election.file, election.line), election.source_url
     finals = [r for r in candidate_rows(ref, c) if r.stage == "final"]
     if not finals:
         return None
     value = row_value(finals[-1], c.measure)
-    return (value, finals[-1].key, finals[-1].source_url) if value is not None else None
+    return (value, "results", finals[-1].key, finals[-1].source_url) if value is not None else None
 
 
-def _pair_finding(
-    key: tuple[object, ...], a: Claim, b: Claim, reference: tuple[Decimal, str, str | None] | None
-) -> Finding:
+def _pair_finding(key: tuple[object, ...], a: Claim, b: Claim, reference: Reference | None) -> Finding:
+    """Agreement, or a disagreement that blames only the side the reference contradicts.
+
+    Without a reference value the disagreement is ``ambiguous``: neither side is called wrong.
+    """
     ia, ib = _interval(a), _interval(b)
     assert ia is not None and ib is not None
     ids = (a.id, b.id)
@@ -112,24 +123,47 @@ def _pair_finding(
     unit = (
         "percentage_point" if a.mention.kind == "percent" else ("day" if key[1] == "voting days" else "count")
     )
-    evidence = None
-    side = " No reference value says which is right."
-    if reference is not None:
-        value, row, url = reference
-        supports = [c for c, iv in ((a, ia), (b, ib)) if iv[0] <= value <= iv[1]]
-        shown = fmt_number(value, "percent" if unit == "percentage_point" else "")
-        if supports:
-            side = f" The reference ({shown}) supports {supports[0].article}."
-        else:
-            side = f" The reference ({shown}) supports neither."
-        evidence = Evidence("results", row, shown, url, number=value)
+    severity: Severity = "minor" if abs(diff) <= 1 else "major"
+    if reference is None:
+        return Finding(
+            finding_id("cross_source", ids),
+            "cross_source",
+            "ambiguous",
+            ids,
+            f"Sources disagree on the {label}: {quote}. No reference value says which is right.",
+            difference=Difference(diff, unit),
+        )
+    value, table, row, url = reference
+    shown = fmt_number(value, "percent" if unit == "percentage_point" else "")
+    if key[1] == "voting days":
+        shown = f"{shown} days"
+    supported = [c for c, iv in ((a, ia), (b, ib)) if iv[0] <= value <= iv[1]]
+    if len(supported) == 1:
+        right = supported[0]
+        wrong = b if right is a else a
+        return Finding(
+            finding_id("cross_source", ids),
+            "cross_source",
+            "discrepancy",
+            (wrong.id,),
+            f"Sources disagree on the {label}: {quote}. The reference ({shown}) supports {right.article}.",
+            severity=severity,
+            difference=Difference(diff, unit),
+            evidence=Evidence(
+                "article",
+                f"{right.article}:{right.mention.start}-{right.mention.end}",
+                right.mention.text,
+                url,
+                number=value,
+            ),
+        )
     return Finding(
         finding_id("cross_source", ids),
         "cross_source",
         "discrepancy",
         ids,
-        f"Sources disagree on the {label}: {quote}.{side}",
-        severity="minor" if abs(diff) <= 1 else "major",
+        f"Sources disagree on the {label}: {quote}. The reference ({shown}) supports neither.",
+        severity=severity,
         difference=Difference(diff, unit),
-        evidence=evidence,
+        evidence=Evidence(table, row, shown, url, number=value),
     )

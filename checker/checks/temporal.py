@@ -40,6 +40,7 @@ from checker.sentences import SentenceIndex
 
 DAYS_PER = {"day": Decimal(1), "week": Decimal(7), "month": Decimal("30.44"), "year": Decimal("365.25")}
 EXACT_ANNIVERSARY_DAYS = 3
+YEAR_WINDOW = 40  # characters either side of a bare year that say what it dates
 
 RE_DIED = re.compile(
     r"\b(?:died|dies|death|killed|dead)\b|\bstarb\b|\bумер|\bскончал|\bпогиб|\bmort\b|\bmurió"
@@ -762,9 +763,17 @@ def _check_year(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> Findi
     if ctx.published is not None and year > ctx.published[1].year:
         return _finding((claim.id,), "unverifiable", f"{reported(claim)} is in the future of the article.")
     sentence = ctx.sentences.at(m.start)
-    text = ctx.article.text[sentence.start : sentence.end]
-    names = _sentence_names(ref, text)
-    anchors = _event_anchors(ref, text, names, sentence.start)
+    # The words right around a year say what it dates ("under Russia's 1993 constitution");
+    # the whole sentence is the fallback.
+    near = ctx.article.text[
+        max(sentence.start, m.start - YEAR_WINDOW) : min(sentence.end, m.end + YEAR_WINDOW)
+    ]
+    whole = ctx.article.text[sentence.start : sentence.end]
+    anchors = [
+        a
+        for fragment in (near, whole)
+        for a in _event_anchors(ref, fragment, _sentence_names(ref, fragment), sentence.start)
+    ]
     for a in anchors:
         if a.low.year == year:
             return _finding(
