@@ -53,6 +53,13 @@ RE_TURNOUT = re.compile(
     re.VERBOSE,
 )
 
+# Turnout as the subject of the figure's sentence, however long the phrase in between.
+RE_TURNOUT_SUBJECT = re.compile(
+    r"(?:turn[\s-]?out|явка|wahlbeteiligung|participation)\b[^.;%\d]{0,120}?"
+    r"\b(?:was|is|of|at|reached|stood\s+at|hit|rose\s+to|fell\s+to|climbed\s+to|составила|lag\s+bei|betrug)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+|some\s+)?$"
+)
+
 RE_SHARE = re.compile(
     r"""
     \bvot(?:e|es|ed|ing)\b | \bballots?\b | backed | back(?:ing)?\b | support | favou?r
@@ -390,6 +397,8 @@ def _measure_for_number(
     left = ctx.low[max(prev_end, sentence.start, m.start - 60) : m.start]
     right = ctx.low[m.end : min(next_start, sentence.end, m.end + 60)]
     if m.kind == "percent":
+        if RE_TURNOUT_SUBJECT.search(ctx.low[max(prev_end, sentence.start) : m.start]):
+            return "turnout"  # "Turnout in the referendum, which Leave won, was 72.2%"
         if RE_TURNOUT.search(left) or re.match(r"^\s*(?:turn[\s-]?out|took\s+part|явк)", right):
             return "turnout"
         if re.match(r"^[^.;]{0,20}\b(?:took|take|taking)\s+part", right):

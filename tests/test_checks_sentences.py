@@ -1,0 +1,39 @@
+"""Every check on our own sentences: the verdict each figure must get (tests/check_cases.csv)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from checker.bind import bind_mentions
+from checker.checks import check_article
+from checker.extract import extract_mentions
+from checker.model import Article
+from checker.reference import ReferenceData, load_reference
+
+HERE = Path(__file__).resolve().parent
+CASES = list(csv.DictReader((HERE / "check_cases.csv").open(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def ref() -> ReferenceData:
+    return load_reference([])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_verdict(ref: ReferenceData, case: dict[str, str]) -> None:
+    article = Article(case["id"], "", case["text"], published=dt.date.fromisoformat(case["published"]))
+    claims = bind_mentions(article, extract_mentions(article), ref)
+    start = case["text"].index(case["figure"])
+    mine = {c.id for c in claims if c.mention.start <= start < c.mention.end}
+    assert mine, f"{case['figure']!r} not extracted: {[c.mention.text for c in claims]}"
+    findings = [
+        f for f in check_article(article, claims, ref) if mine & set(f.claims) and f.check == case["check"]
+    ]
+    verdicts = sorted({f.verdict for f in findings})
+    assert verdicts == [case["verdict"]], [f.message for f in findings] or [
+        c.note for c in claims if c.id in mine
+    ]
