@@ -130,18 +130,13 @@ def _sentence_names(ref: ReferenceData, text: str) -> set[str]:
     return {h.canonical for h in ref.gazetteer.find(text)}
 
 
-_EVENT_NAME_COUNT: dict[str, int] = {}
-
-
-def _count_event_names(ref: ReferenceData) -> None:
+def _event_name_counts(ref: ReferenceData) -> dict[str, int]:
     """How many events name each entity (a name in many events says little)."""
-    if _EVENT_NAME_COUNT.get("\0ref") == id(ref):
-        return
-    _EVENT_NAME_COUNT.clear()
+    counts: dict[str, int] = {}
     for event in ref.events:
         for name in event.entities:
-            _EVENT_NAME_COUNT[name] = _EVENT_NAME_COUNT.get(name, 0) + 1
-    _EVENT_NAME_COUNT["\0ref"] = id(ref)
+            counts[name] = counts.get(name, 0) + 1
+    return counts
 
 
 def _event_anchors(ref: ReferenceData, sentence_text: str, names: set[str], position: int) -> list[Anchor]:
@@ -151,7 +146,7 @@ def _event_anchors(ref: ReferenceData, sentence_text: str, names: set[str], posi
     one; the events within one point of the best score are kept, and when the best shares
     a name with the sentence, only events that do too.
     """
-    _count_event_names(ref)
+    name_counts = _event_name_counts(ref)
     stems = _stems(sentence_text)
     scored: list[tuple[int, bool, Anchor]] = []
     for event in ref.events:
@@ -168,7 +163,7 @@ def _event_anchors(ref: ReferenceData, sentence_text: str, names: set[str], posi
             event.source_url,
             position,
         )
-        name_points = sum(2 if _EVENT_NAME_COUNT.get(n, 0) <= 3 else 1 for n in shared_names)
+        name_points = sum(2 if name_counts.get(n, 0) <= 3 else 1 for n in shared_names)
         scored.append((name_points + len(shared_words), bool(shared_names), anchor))
     if not scored:
         return []
