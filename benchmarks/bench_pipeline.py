@@ -41,11 +41,16 @@ CLI = [sys.executable, "-m", "checker"]
 
 # Runs one command and writes its rusage to a file: RUSAGE_CHILDREN of a process that has
 # waited for nothing else is exactly the measured command (and the workers it waited for).
+# An address-space cap (--max-gb) turns a runaway run into a MemoryError instead of
+# pushing the machine into swap or the OOM killer.
 WRAPPER = """
 import json, resource, subprocess, sys, time
-out, cmd = sys.argv[1], sys.argv[2:]
+out, cap, cmd = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+def limit():
+    if cap:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 start = time.perf_counter()
-rc = subprocess.run(cmd, stdout=subprocess.DEVNULL).returncode
+rc = subprocess.run(cmd, stdout=subprocess.DEVNULL, preexec_fn=limit).returncode
 seconds = time.perf_counter() - start
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(out, "w") as f:
@@ -94,18 +99,22 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def measure(cmd: Sequence[str]) -> dict[str, Any]:
-    """Run ``cmd`` in a fresh wrapper; wall time, CPU time, peak RSS (single and tree)."""
+def measure(cmd: Sequence[str], max_bytes: int = 0) -> dict[str, Any]:
+    """Run ``cmd`` in a fresh wrapper; wall time, CPU time, peak RSS (single and tree).
+
+    A failed run (non-zero exit, e.g. MemoryError under the cap) has ``error`` set.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         result_file = Path(tmp) / "usage.json"
-        proc = subprocess.Popen(
-            [sys.executable, "-c", WRAPPER, str(result_file), *cmd], stderr=subprocess.PIPE
-        )
-        peak = 0
-        while proc.poll() is None:
-            peak = max(peak, tree_rss(proc.pid))
-            time.sleep(0.1)
-        stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        err_file = Path(tmp) / "stderr.txt"
+        wrapped = [sys.executable, "-c", WRAPPER, str(result_file), str(max_bytes), *cmd]
+        with err_file.open("wb") as err:  # a file, not a pipe: a chatty run cannot block on it
+            proc = subprocess.Popen(wrapped, stderr=err)
+            peak = 0
+            while proc.poll() is None:
+                peak = max(peak, tree_rss(proc.pid))
+                time.sleep(0.1)
+        stderr = err_file.read_text(errors="replace")
         if not result_file.exists():
             raise RuntimeError(f"measurement of {' '.join(cmd)} failed:\n{stderr[-2000:]}")
         usage: dict[str, Any] = json.loads(result_file.read_text())
@@ -114,7 +123,9 @@ def measure(cmd: Sequence[str]) -> dict[str, Any]:
     # every command is run so that success is 0 (check with --fail-on never); 1 is also
     # what Python exits with on a traceback, so it must not pass as "discrepancies found"
     if usage["rc"] != 0:
-        raise RuntimeError(f"{' '.join(cmd)} exited with {usage['rc']}:\n{stderr[-2000:]}")
+        last = stderr.strip().splitlines()[-1:] or [f"exit code {usage['rc']}"]
+        usage["error"] = "out of memory" if "MemoryError" in stderr else last[0]
+        print(f"    FAILED: {usage['error']}", flush=True)
     return usage
 
 
@@ -133,25 +144,34 @@ def dataset(root: Path, n: int, seed: int) -> tuple[Path, float]:
 def run_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     folder, mb = dataset(args.data, n, args.seed)
     row: dict[str, Any] = {"articles": n, "mb": mb}
+    cap = int(args.max_gb * 1e9)
     with tempfile.TemporaryDirectory(dir=args.data) as tmp:
         print(f"  extract ({n} articles, {mb:.1f} MB) ...", flush=True)
-        row["extract"] = measure([*CLI, "extract", str(folder), "--format", "jsonl"])
+        row["extract"] = measure([*CLI, "extract", str(folder), "--format", "jsonl"], cap)
         for jobs in args.jobs:
             print(f"  check --jobs {jobs} ...", flush=True)
             out = Path(tmp) / f"check-j{jobs}"
             cmd = [*CLI, "check", str(folder), "--out", str(out), "--format", "json", "--format", "csv"]
-            usage = measure([*cmd, "--jobs", str(jobs), "--quiet", "--fail-on", "never"])
-            usage["findings_json_mb"] = (out / "findings.json").stat().st_size / MB
+            usage = measure([*cmd, "--jobs", str(jobs), "--quiet", "--fail-on", "never"], cap)
             row[f"check_j{jobs}"] = usage
+            if "error" in usage:
+                return row  # the other runs of this size would fail the same way
+            usage["findings_json_mb"] = (out / "findings.json").stat().st_size / MB
         if n in args.report_sizes:
             print("  report (all parts, PDF included) ...", flush=True)
             result_file = Path(tmp) / "report.json"
             out = Path(tmp) / "report"
-            jobs = max(args.jobs)
-            usage = measure(
-                [sys.executable, "-c", REPORT_CHILD, str(folder), str(out), str(jobs), str(result_file)]
-            )
-            row["report"] = {**usage, **json.loads(result_file.read_text())}
+            child = [
+                sys.executable,
+                "-c",
+                REPORT_CHILD,
+                str(folder),
+                str(out),
+                str(max(args.jobs)),
+                str(result_file),
+            ]
+            usage = measure(child, cap)
+            row["report"] = usage if "error" in usage else {**usage, **json.loads(result_file.read_text())}
     return row
 
 
@@ -168,11 +188,14 @@ def table(rows: Sequence[dict[str, Any]], jobs: Sequence[int]) -> str:
     for r in rows:
         line = f"{r['articles']:8d} {r['mb']:7.1f} {r['mb'] / r['extract']['seconds']:12.2f}"
         for j in jobs:
-            c = r[f"check_j{j}"]
+            c = r.get(f"check_j{j}")
+            if c is None or "error" in c:
+                line += f" {'FAIL' if c else '-':>8} {'-':>8} {'-':>10}"
+                continue
             rss = c["tree_peak_mb"] or c["max_rss_mb"]
             line += f" {c['seconds']:8.1f} {r['mb'] / c['seconds']:8.2f} {rss:10.0f}"
         speedup = r.get("speedup")
-        report = r.get("report", {})
+        report = r.get("report") or {}
         pdf_kb = report["pdf_bytes"] / 1000 if report.get("pdf_bytes") else None
         line += f" {fmt(speedup, '8.2f')} {fmt(report.get('report_seconds'), '8.1f')} {fmt(pdf_kb, '8.0f')}"
         lines.append(line)
@@ -187,6 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--report-sizes", type=int, nargs="*", default=[1000, 10000], help="sizes to build a PDF for"
     )
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--max-gb", type=float, default=8.0, help="address-space cap per run (0: none)")
     ap.add_argument("--data", type=Path, default=OUT / "data", help="where generated articles are kept")
     ap.add_argument("--quick", action="store_true", help="200 and 1000 articles, PDF at 200")
     ap.add_argument("--out", type=Path, default=OUT / "bench_pipeline.json")
@@ -200,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{n} articles:", flush=True)
         row = run_size(n, args)
         first, last = min(args.jobs), max(args.jobs)
-        if first != last:
+        if first != last and all("error" not in row.get(f"check_j{j}", {"error": 1}) for j in (first, last)):
             row["speedup"] = row[f"check_j{first}"]["seconds"] / row[f"check_j{last}"]["seconds"]
         rows.append(row)
     print()

@@ -35,25 +35,55 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     """Keep the best of each group of overlapping mentions, in text order.
 
+    Mentions are swept in text order into clusters of overlapping spans (O(n log n));
+    within a cluster, the longer span wins, then the more specific kind.
+
     >>> from decimal import Decimal as D
     >>> a = Mention("x", 0, 9, "five days", "duration", D(5), D(5), "day")
     >>> b = Mention("x", 0, 4, "five", "count", D(5), D(5), "count")
     >>> [m.text for m in resolve_overlaps([b, a])]
     ['five days']
     """
-    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), _KIND_RANK[m.kind], m.start))
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     kept: list[Mention] = []
-    for m in ranked:
-        if not any(_overlaps(m.span, k.span) for k in kept):
-            kept.append(m)
+    cluster: list[Mention] = []
+    cluster_end = -1
+    for m in ordered:
+        if cluster and m.start >= cluster_end:
+            kept += _best_of(cluster)
+            cluster = []
+        cluster.append(m)
+        cluster_end = max(cluster_end, m.end) if len(cluster) > 1 else m.end
+    kept += _best_of(cluster)
     kept.sort(key=lambda m: (m.start, m.end))
     return kept
 
 
+def _best_of(cluster: list[Mention]) -> list[Mention]:
+    if len(cluster) <= 1:
+        return cluster
+    ranked = sorted(cluster, key=lambda m: (-(m.end - m.start), _KIND_RANK[m.kind], m.start))
+    chosen: list[Mention] = []
+    for m in ranked:
+        if not any(_overlaps(m.span, k.span) for k in chosen):
+            chosen.append(m)
+    return chosen
+
+
 def _drop_masked(mentions: Iterable[Mention], masks: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Mentions that overlap no masked span (both sorted: one linear sweep)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     if not masks:
-        return list(mentions)
-    return [m for m in mentions if not any(_overlaps(m.span, s) for s in masks)]
+        return ordered
+    out: list[Mention] = []
+    i = 0
+    for m in ordered:
+        while i < len(masks) and masks[i][1] <= m.start:
+            i += 1
+        if i < len(masks) and masks[i][0] < m.end:
+            continue
+        out.append(m)
+    return out
 
 
 def extract_mentions(article: Article) -> list[Mention]:
