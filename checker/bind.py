@@ -53,6 +53,20 @@ RE_TURNOUT = re.compile(
     re.VERBOSE,
 )
 
+# A result figure sits in a sentence about voting; "support for Putin is 60%" or
+# "inflation fell to 4%, Putin said" is not one.
+RE_VOTE_CONTEXT = re.compile(
+    r"""
+    vot | ballot | elect | referend | plebisc | \bpolls?\b | turn[\s-]?out | took\s+part
+    | \bwon\b | \bwin | receiv | credited | backed | in\s+favou?r | \byes\b | result | count
+    | tally | candidat | runner[\s-]up | came\s+(?:first|second|third|last|a\s+\w+\s+\w+)
+    | followed\s+by | commission | \bcec\b | цик | выбор | голос | явк | референдум | набрал | получил
+    | wahl | stimm | élection | scrutin | elecci | votaci | elezion | wybor | głos | választ | szavaz
+    | вибор | голосув
+    """,
+    re.VERBOSE,
+)
+
 # Turnout as the subject of the figure's sentence, however long the phrase in between.
 RE_TURNOUT_SUBJECT = re.compile(
     r"(?:turn[\s-]?out|явка|wahlbeteiligung|participation)\b[^.;%\d]{0,120}?"
@@ -582,7 +596,12 @@ def _bind_number(
             entity = carried
             notes.append("region carried from an earlier sentence")
     entity_type = ctx.ref.gazetteer.type_of(entity) if entity else None
-    if measure is None and m.kind == "percent" and entity_type in OPTION_TYPES:
+    if (
+        measure is None
+        and m.kind == "percent"
+        and entity_type in OPTION_TYPES
+        and RE_VOTE_CONTEXT.search(ctx.low[span[0] : span[1]])
+    ):
         measure = "vote_share"  # "Kharitonov came second with 4.31%"
     carried_option: str | None = None
     if measure is None and m.kind == "percent" and entity is not None:
@@ -593,6 +612,15 @@ def _bind_number(
         ):
             measure, carried_option = earlier
             notes.append("measure carried from the previous sentence")
+    if measure is not None and not RE_VOTE_CONTEXT.search(ctx.low[span[0] : span[1]]):
+        prev_sentence = ctx.sentences.sentences[si - 1] if si > 0 else None
+        carried_context = carried_option is not None or "measure carried" in " ".join(notes)
+        if not (
+            carried_context
+            and prev_sentence is not None
+            and RE_VOTE_CONTEXT.search(ctx.low[prev_sentence.start : prev_sentence.end])
+        ):
+            measure = None  # not a sentence about a vote: never checked against results
     if measure is None:
         return Claim(claim_id(m), m, measure="count" if m.kind == "count" else "other", sentence=span)
     a, b = clause_bounds(ctx.article.text, sentence, m.start)
