@@ -123,6 +123,7 @@ RE_PRELIMINARY = re.compile(
     preliminar | provisional | early\s+(?:count|results?|returns|tall(?:y|ies)|figures)
     | initial\s+(?:count|results?|figures) | first\s+(?:results?|bulletin|count)
     | partial\s+(?:count|results?) | so\s+far | by\s+the\s+time | as\s+of\b | had\s+reached
+    | early\s+voting | by\s+(?:\w+\s+)?(?:evening|morning|afternoon|noon|midday) | by\s+\d{1,2}[:.]\d\d
     | vorläufig | предварительн | préliminaire | preliminares
     """,
     re.VERBOSE,
@@ -229,7 +230,9 @@ def rank_elections(
         if any(n.lower() in low for n in (election.name, *election.names) if len(n) > 5):
             score += 3
         if election.end.year in years or election.start.year in years:
-            score += 2
+            score += 1
+        if article.published is not None and _in_progress(election, article.published):
+            score += 3  # an article written while the vote is on or being counted
         if article.published is not None:
             age_days = (article.published - election.end).days
         else:
@@ -237,6 +240,12 @@ def rank_elections(
         scored.append((-score, age_days, election.id, election))
     scored.sort(key=lambda t: t[:3])
     return [t[3] for t in scored]
+
+
+def _in_progress(election: Election, published: dt.date) -> bool:
+    """Published between the first voting day and a fortnight after the final result."""
+    final = election.result_date or election.end
+    return election.start <= published <= final + dt.timedelta(days=14)
 
 
 def _national_region(ref: ReferenceData, election: Election) -> str | None:
@@ -503,6 +512,20 @@ def _parallel_option(
     return None
 
 
+def _recent_claim(ctx: _Context, bound: dict[int, Claim], sentence_index: int) -> Claim | None:
+    """The last bound result figure in this sentence or the one before (same paragraph)."""
+    here = ctx.sentences.sentences[sentence_index] if ctx.sentences.sentences else None
+    for claim in reversed(list(bound.values())):
+        if claim.election is None or claim.region is None:
+            continue
+        i = ctx.sentences.index_of(claim.mention.start)
+        if here is None or sentence_index - i > 1:
+            return None
+        if ctx.sentences.sentences[i].paragraph == here.paragraph:
+            return claim
+    return None
+
+
 def _bind_all(ctx: _Context, mentions: list[Mention], progress_ids: set[int]) -> list[Claim]:
     claims: list[Claim] = []
     previous_share: dict[int, tuple[Measure, str | None]] = {}  # paragraph -> last measure/option
@@ -578,11 +601,14 @@ def _bind_number(
         # The nearest name that belongs to the article's most likely election: in
         # "99.2% in Donetsk had backed joining Russia, with turnout of 97.5%" the
         # turnout is Donetsk's, not Russia's.
+        # A country named in passing ("voted to join Russia") yields to a specific region.
         ranked = [
-            (r, i, h) for i, h in enumerate(candidates) if (r := _election_rank(ctx, h.canonical)) is not None
+            (h.type in PLACE_TYPES and _weak(ctx, h.canonical), r, i, h)
+            for i, h in enumerate(candidates)
+            if (r := _election_rank(ctx, h.canonical)) is not None
         ]
         if ranked:
-            entity = min(ranked, key=lambda t: (t[0], t[1]))[2].canonical
+            entity = min(ranked, key=lambda t: (t[0], t[1], t[2]))[3].canonical
     if (
         entity is not None
         and ctx.ranked
@@ -626,7 +652,14 @@ def _bind_number(
     a, b = clause_bounds(ctx.article.text, sentence, m.start)
     if RE_OPINION_POLL.search(ctx.low[a:b]) and not RE_EXIT_POLL.search(ctx.low[a:b]):
         return Claim(claim_id(m), m, measure=measure, sentence=span, note="opinion poll, not a result")
-    election = _pick_election(ctx, entity, sentence)
+    recent = _recent_claim(ctx, bound, si) if entity is None else None
+    if recent is not None and recent.election is not None and recent.election in ctx.ref.elections:
+        # "Turnout was put at 83%." right after a sentence about the Crimean vote.
+        election: Election | None = ctx.ref.elections[recent.election]
+        entity = recent.region
+        notes.append("election and region carried from the previous figure")
+    else:
+        election = _pick_election(ctx, entity, sentence)
     if election is None:
         note = "no election found" if entity is None else "election ambiguous"
         return Claim(claim_id(m), m, entity=entity, measure=measure, sentence=span, note=note)

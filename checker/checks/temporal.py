@@ -476,6 +476,11 @@ def _gap_candidates(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> l
                 Anchor(reported(c), c.mention.low, c.mention.high, "article", c.id, None, c.mention.start)
             ]
         others = anchors_in(sentence_text, sentence.start)
+    elif re.match(r"\s*since\b", text[m.end : m.end + 8]) and ctx.published is not None:
+        # "ten years since Russia annexed Crimea": from that event to the publication date.
+        others = anchors_in(text[m.end : sentence.end], m.end)
+        low, high = ctx.published
+        subjects = [Anchor("the publication date", low, high, "article", ctx.article.id, None, 0)]
     else:
         others = anchors_in(text[m.end : sentence.end], m.end)
         subjects = anchors_in(text[sentence.start : m.start], sentence.start)
@@ -556,7 +561,7 @@ def _check_gap(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> Findin
         len({(x[2].low, x[2].high) for x in misses}) > 1 or len({(x[1].low, x[1].high) for x in misses}) > 1
     )
     # "three days" against a gap of 534 days is a wrong pairing of events, not a slip.
-    implausible = Decimal(fewest) > max(3 * hi, hi + 60)
+    implausible = Decimal(fewest) > max(3 * hi, hi + 60) or Decimal(most) < min(lo / 3, lo - 60)
     if several or implausible:
         return _finding(
             (claim.id,),
