@@ -61,8 +61,17 @@ def _label(key: tuple[object, ...]) -> str:
     return f"{measure} for {who} ({election})"
 
 
+MAX_LISTED = 50  # claims named by one group finding; the rest are counted in its message
+
+
 def check_cross_source(claims: Sequence[Claim], ref: ReferenceData) -> list[Finding]:
-    """One finding per pair of articles that report the same figure."""
+    """Per group of claims about the same figure: who agrees, and who does not.
+
+    Linear in the number of claims: each article's claim is compared with the group's
+    reference value when there is one, else with the group's consensus (the interval most
+    of the articles' figures share). One ``consistent`` finding lists the agreeing claims;
+    each disagreeing claim gets a finding of its own.
+    """
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for c in claims:
         key = _key(c)
@@ -70,17 +79,113 @@ def check_cross_source(claims: Sequence[Claim], ref: ReferenceData) -> list[Find
             groups.setdefault(key, []).append(c)
     out: list[Finding] = []
     for key in sorted(groups, key=repr):
-        members = groups[key]
         per_article: dict[str, Claim] = {}
-        for c in members:
+        for c in groups[key]:
             per_article.setdefault(c.article, c)
         if len(per_article) < 2:
             continue
         chosen = sorted(per_article.values(), key=lambda c: (c.article, c.mention.start))
-        reference = _reference_value(chosen[0], key, ref)
-        for i, a in enumerate(chosen):
-            for b in chosen[i + 1 :]:
-                out.append(_pair_finding(key, a, b, reference))
+        out += _group_findings(key, chosen, _reference_value(chosen[0], key, ref))
+    return out
+
+
+def _consensus(claims: list[Claim]) -> tuple[Decimal, list[Claim]]:
+    """A point most intervals contain, and the claims that contain it (sweep over ends)."""
+    events: list[tuple[Decimal, int]] = []
+    for c in claims:
+        low, high = _interval(c)  # type: ignore[misc]
+        events += [(low, 0), (high, 1)]  # starts sort before ends at the same value
+    best, best_at, depth = 0, Decimal(0), 0
+    for value, kind in sorted(events):
+        depth += 1 if kind == 0 else -1
+        if kind == 0 and depth > best:
+            best, best_at = depth, value
+    inside = [c for c in claims if _contains(c, best_at)]
+    return best_at, inside
+
+
+def _contains(c: Claim, value: Decimal) -> bool:
+    iv = _interval(c)
+    return iv is not None and iv[0] <= value <= iv[1]
+
+
+def _listing(claims: list[Claim]) -> str:
+    shown = ", ".join(f"“{c.mention.text}” ({c.article})" for c in claims[:5])
+    more = len(claims) - 5
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def _group_findings(
+    key: tuple[object, ...], claims: list[Claim], reference: Reference | None
+) -> list[Finding]:
+    label = _label(key)
+    unit = (
+        "percentage_point"
+        if claims[0].mention.kind == "percent"
+        else ("day" if key[1] == "voting days" else "count")
+    )
+    if reference is not None:
+        value, table, row, url = reference
+        shown = fmt_number(value, "percent" if unit == "percentage_point" else "") + (
+            " days" if key[1] == "voting days" else ""
+        )
+        agree = [c for c in claims if _contains(c, value)]
+        basis = f"the reference ({shown})"
+        evidence = Evidence(table, row, shown, url, number=value)
+    else:
+        value, agree = _consensus(claims)
+        basis = f"{len(agree)} of {len(claims)} articles"
+        evidence = None
+    out: list[Finding] = []
+    if len(agree) >= 2:
+        ids = tuple(c.id for c in agree[:MAX_LISTED])
+        out.append(
+            Finding(
+                finding_id("cross_source", ids, repr(key)),
+                "cross_source",
+                "consistent",
+                ids,
+                f"{len(agree)} articles agree on the {label}: {_listing(agree)}.",
+                evidence=evidence,
+            )
+        )
+    for c in claims:
+        if c in agree:
+            continue
+        iv = _interval(c)
+        assert iv is not None
+        diff = value - iv[1] if value > iv[1] else value - iv[0]
+        others = [o for o in agree if o.article != c.article]
+        if reference is not None and others:
+            # The reference supports other outlets: this one is off.
+            verdict = "discrepancy"
+            message = (
+                f"{_listing([c])} disagrees with other sources on the {label}; {basis} supports "
+                f"{_listing(others)}."
+            )
+        elif reference is not None:
+            continue  # nobody matches the reference: the reference check already says so
+        else:
+            verdict = "ambiguous"  # no reference: a disagreement, not an error of either side
+            message = (
+                f"{_listing([c])} disagrees with {_listing(others) if others else 'the other sources'} "
+                f"on the {label}; no reference value says which is right."
+            )
+        severity: Severity | None = (
+            ("minor" if abs(diff) <= 1 else "major") if verdict == "discrepancy" else None
+        )
+        out.append(
+            Finding(
+                finding_id("cross_source", (c.id,), repr(key)),
+                "cross_source",
+                verdict,  # type: ignore[arg-type]
+                (c.id,),
+                message,
+                severity=severity,
+                difference=Difference(diff, unit),
+                evidence=evidence,
+            )
+        )
     return out
 
 
@@ -99,71 +204,3 @@ def _reference_value(c: Claim, key: tuple[object, ...], ref: ReferenceData) -> R
         return None
     value = row_value(finals[-1], c.measure)
     return (value, "results", finals[-1].key, finals[-1].source_url) if value is not None else None
-
-
-def _pair_finding(key: tuple[object, ...], a: Claim, b: Claim, reference: Reference | None) -> Finding:
-    """Agreement, or a disagreement that blames only the side the reference contradicts.
-
-    Without a reference value the disagreement is ``ambiguous``: neither side is called wrong.
-    """
-    ia, ib = _interval(a), _interval(b)
-    assert ia is not None and ib is not None
-    ids = (a.id, b.id)
-    label = _label(key)
-    quote = f"“{a.mention.text}” ({a.article}) and “{b.mention.text}” ({b.article})"
-    if ia[0] <= ib[1] and ib[0] <= ia[1]:
-        return Finding(
-            finding_id("cross_source", ids),
-            "cross_source",
-            "consistent",
-            ids,
-            f"Sources agree on the {label}: {quote}.",
-        )
-    diff = ib[0] - ia[1] if ib[0] > ia[1] else ib[1] - ia[0]
-    unit = (
-        "percentage_point" if a.mention.kind == "percent" else ("day" if key[1] == "voting days" else "count")
-    )
-    severity: Severity = "minor" if abs(diff) <= 1 else "major"
-    if reference is None:
-        return Finding(
-            finding_id("cross_source", ids),
-            "cross_source",
-            "ambiguous",
-            ids,
-            f"Sources disagree on the {label}: {quote}. No reference value says which is right.",
-            difference=Difference(diff, unit),
-        )
-    value, table, row, url = reference
-    shown = fmt_number(value, "percent" if unit == "percentage_point" else "")
-    if key[1] == "voting days":
-        shown = f"{shown} days"
-    supported = [c for c, iv in ((a, ia), (b, ib)) if iv[0] <= value <= iv[1]]
-    if len(supported) == 1:
-        right = supported[0]
-        wrong = b if right is a else a
-        return Finding(
-            finding_id("cross_source", ids),
-            "cross_source",
-            "discrepancy",
-            (wrong.id,),
-            f"Sources disagree on the {label}: {quote}. The reference ({shown}) supports {right.article}.",
-            severity=severity,
-            difference=Difference(diff, unit),
-            evidence=Evidence(
-                "article",
-                f"{right.article}:{right.mention.start}-{right.mention.end}",
-                right.mention.text,
-                url,
-                number=value,
-            ),
-        )
-    return Finding(
-        finding_id("cross_source", ids),
-        "cross_source",
-        "discrepancy",
-        ids,
-        f"Sources disagree on the {label}: {quote}. The reference ({shown}) supports neither.",
-        severity=severity,
-        difference=Difference(diff, unit),
-        evidence=Evidence(table, row, shown, url, number=value),
-    )
