@@ -201,13 +201,36 @@ def election_kind_family(kind: str) -> str:
     return kind
 
 
-def _entities_of(ref: ReferenceData, election: str) -> set[str]:
-    out: set[str] = set()
-    for row in ref.results_for(election):
-        out.add(row.region)
-        if row.option:
-            out.add(row.option)
-    return out
+_ENTITY_CACHE: list[tuple[ReferenceData, dict[str, frozenset[str]], dict[str, int]]] = []
+
+
+def _entity_tables(ref: ReferenceData) -> tuple[dict[str, frozenset[str]], dict[str, int]]:
+    """Per election its regions and options, and per name how many elections it is in.
+
+    Computed once per reference object (held here, so identity is a safe key) instead
+    of once per figure.
+    """
+    for cached_ref, cached_entities, cached_counts in _ENTITY_CACHE:
+        if cached_ref is ref:
+            return cached_entities, cached_counts
+    entities: dict[str, frozenset[str]] = {}
+    counts: dict[str, int] = {}
+    for election in ref.elections:
+        names: set[str] = set()
+        for row in ref.results_for(election):
+            names.add(row.region)
+            if row.option:
+                names.add(row.option)
+        entities[election] = frozenset(names)
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    _ENTITY_CACHE[:] = [(ref, entities, counts)]
+    return entities, counts
+
+
+def _entities_of(ref: ReferenceData, election: str) -> frozenset[str]:
+    """Regions and options with results in ``election``."""
+    return _entity_tables(ref)[0].get(election, frozenset())
 
 
 def rank_elections(
@@ -477,7 +500,7 @@ RE_MARGIN = re.compile(
 
 
 def _election_count(ctx: _Context, canonical: str) -> int:
-    return max(1, sum(1 for e in ctx.ref.elections.values() if canonical in _entities_of(ctx.ref, e.id)))
+    return max(1, _entity_tables(ctx.ref)[1].get(canonical, 0))
 
 
 def _weak(ctx: _Context, canonical: str) -> bool:

@@ -31,6 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from checker.bind import KIND_CUES, election_kind_family
 from checker.checks.common import date_range_text, finding_id, fmt_number, reported, row_key
@@ -102,6 +103,7 @@ def _shift_years(d: dt.date, years: int) -> dt.date:
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s")
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude stem: "signed", "signs" -> "sign"; "treaties", "treaty" -> "treat".
 
@@ -115,8 +117,17 @@ def _stem(word: str) -> str:
     return word[:5]
 
 
-def _stems(text: str) -> set[str]:
-    return {_stem(w) for w in RE_STEMS.findall(text.lower()) if w not in _STOP}
+def _stems(text: str) -> frozenset[str]:
+    return _stems_cached(text) if len(text) < 400 else _stems_uncached(text)
+
+
+@lru_cache(maxsize=4096)
+def _stems_cached(text: str) -> frozenset[str]:
+    return _stems_uncached(text)
+
+
+def _stems_uncached(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in RE_STEMS.findall(text.lower()) if w not in _STOP)
 
 
 def _decimal(value: object) -> Decimal | None:

@@ -207,8 +207,82 @@ def _num(words: str) -> str:
     """
 
 
+def _head(word: str) -> str:
+    """The leading run of word characters of a word or phrase.
+
+    Every match of a word table in the calendar regex is followed by a non-word character,
+    so the text's first word at a match is exactly the head of one of the table's words.
+
+    >>> [_head(w) for w in ["September", "twenty one", "Sept.", "a few"]]
+    ['September', 'twenty', 'Sept', 'a']
+    """
+    m = RE_HEAD.match(word)
+    return m.group() if m else ""
+
+
+RE_HEAD = re.compile(r"\w*")  # the leading word characters
+
+# The calendar regex's keyword branches, each reduced to a condition that every match of
+# the branch meets: (word, what must follow it).
+TRIGGER_KEYWORDS: tuple[tuple[str, str], ...] = (
+    *((w, r"(?=\s+(?:the|recent)\s)") for w in ("In", "in")),  # in the past days, in recent days
+    *((w, r"(?=\s+the\s)") for w in ("Over", "over", "During", "during", "Within", "within")),
+    *((w, r"(?=\s+(?:the\s|age))") for w in ("At", "at")),  # at the weekend, at the age of
+    *((w, r"(?=\s)") for w in ("Last", "last", "This", "this", "Next", "next", "Past", "past")),
+    *((w, "") for w in ("Yesterday", "yesterday", "Today", "today", "Tonight", "tonight")),
+    *((w, "") for w in ("Tomorrow", "tomorrow", "Age", "age")),  # tomorrow, aged 47, age 47
+    ("the", r"(?=\s+age)"),  # the age of
+)
+RE_NAME_AGE_TRIGGER = r"[A-ZÀ-ÞА-ЯЁІЇЄҐ](?=[^\W\d_]{0,29},\s\d)"  # Putin, 71, said
+
+
+def _trigger(words: Iterable[str], folded: Iterable[tuple[str, list[str]]]) -> re.Pattern[str]:
+    """Where the calendar regex can match: before a digit, a keyword or a table's word.
+
+    The calendar regex tries about twenty alternatives after every non-word character;
+    this pattern finds the few positions where one of them can start, so ``_scan`` runs
+    the calendar regex only there. It must accept every position the calendar regex
+    accepts (a superset), and it consumes only word characters after the first one, so
+    ``finditer`` reports every such position. ``words`` are the case-sensitive tables
+    (months, weekdays, number words, seasons); ``folded`` the case-insensitive phrase
+    tables with the first-character class their calendar branch is guarded by.
+
+    Alternatives are grouped by their first character and each group opens with that
+    literal, which sre rejects without saving state: the scan stays several times faster
+    than the calendar regex.
+    """
+    # first character -> regexes for the rest of the word
+    by_first: dict[str, list[str]] = {}
+    heads: dict[str, set[str]] = {}
+    for h in {_head(w) for w in words}:
+        heads.setdefault(h[:1], set()).add(h[1:])
+    for first, rests in heads.items():
+        by_first.setdefault(first, []).append(_trie(rests) + r"(?!\w)")
+    for word, after in TRIGGER_KEYWORDS:
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]) + after)
+    for guard, table in folded:
+        guard_chars = re.fullmatch(r"\[(.*)\]", guard)
+        if guard_chars is None or not table:
+            continue  # "(?!)": the branch never runs
+        folded_heads = {_head(w) for w in table}
+        # the text's first character is one of the guard's and matches a table word's
+        # first character ignoring case (sre's own rule, so tested with sre)
+        for ch in set(re.findall(r"\\.|.", guard_chars.group(1))):
+            literal = ch[-1]
+            rests = {h[1:] for h in folded_heads if h and re.fullmatch(f"(?i:{re.escape(h[0])})", literal)}
+            if "" in folded_heads:
+                rests.add("")
+            if rests:
+                by_first.setdefault(literal, []).append(f"(?i:{_trie(rests)})(?!\\w)")
+    # a word that starts with punctuation: anything may follow the non-word character
+    # every digit branch of the calendar regex refuses a digit after ".", ",", "/" or "-"
+    parts = [r"\d(?<![.,/\-]\d)", RE_NAME_AGE_TRIGGER] + ([r"(?=\W)"] if "" in by_first else [])
+    parts += [f"{re.escape(c)}(?:{'|'.join(by_first[c])})" for c in sorted(by_first) if c]
+    return re.compile(f"[^\\w](?:{'|'.join(parts)})")  # the non-word character the regex consumes
+
+
 @lru_cache(maxsize=16)
-def _compile(langs: tuple[str, ...], full: bool) -> tuple[re.Pattern[str], _Tables]:
+def _compile(langs: tuple[str, ...], full: bool) -> tuple[re.Pattern[str], _Tables, re.Pattern[str]]:
     t = _Tables(langs, full)
     month_words = _cased([k for k in t.months if k not in cw.MONTHS["en"]])
     # English month and weekday names must be capitalised: "may" and "march" are words.
@@ -332,7 +406,20 @@ def _compile(langs: tuple[str, ...], full: bool) -> tuple[re.Pattern[str], _Tabl
       (?P<name_age>)
     )
     """
-    return re.compile(pattern, re.VERBOSE), t
+    trigger = _trigger(
+        [
+            *month_words,
+            *weekday_words,
+            *_cased([*t.numbers, *cw.VAGUE_WORDS]),
+            *_cased(cw.SEASONS),
+        ],
+        [
+            (f_ago_before, [w for lang in langs for w in cw.AGO_BEFORE.get(lang, ())]),
+            (f_age_before, [w for lang in langs for w in cw.AGE_BEFORE.get(lang, ())]),
+            (f_phrases, list(t.phrases)),
+        ],
+    )
+    return re.compile(pattern, re.VERBOSE), t, trigger
 
 
 # ---------------------------------------------------------------------------------------
@@ -1345,14 +1432,25 @@ _HANDLERS: dict[str, Callable[[_Ctx, _Match], Mention | None]] = {
 
 def _scan(text: str, article_id: str, language: str | None, published: dt.date | None) -> list[Mention]:
     langs = _langs(language)
-    regex, tables = _compile(langs, language is not None)
+    regex, tables, trigger = _compile(langs, language is not None)
     found: list[Mention] = []
     last_end = 0
     # The regex consumes the character before each figure; a leading newline gives the
     # first word one, and every span below is shifted back by it.
     padded = "\n" + text
     ctx = _Ctx(padded, article_id, language, published, tables)
-    for m in regex.finditer(padded):
+    match = regex.match
+    pos = 0
+    # Same matches as ``regex.finditer(padded)``: the regex is tried only where the trigger
+    # says it can start, left to right, never inside the previous match.
+    for candidate in trigger.finditer(padded):
+        at = candidate.start()
+        if at < pos:
+            continue
+        m = match(padded, at)
+        if m is None:
+            continue
+        pos = m.end()
         branch = m.lastgroup
         if branch is None or branch not in _HANDLERS:
             continue
