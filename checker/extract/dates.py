@@ -258,6 +258,7 @@ def _trigger(words: Iterable[str], folded: Iterable[tuple[str, list[str]]]) -> r
         heads.setdefault(h[:1], set()).add(h[1:])
     for first, rests in heads.items():
         by_first.setdefault(first, []).append(_trie(rests) + r"(?!\w)")
+    opens_with_punctuation = False
     for word, after in TRIGGER_KEYWORDS:
         by_first.setdefault(word[0], []).append(re.escape(word[1:]) + after)
     for guard, table in folded:
@@ -265,18 +266,18 @@ def _trigger(words: Iterable[str], folded: Iterable[tuple[str, list[str]]]) -> r
         if guard_chars is None or not table:
             continue  # "(?!)": the branch never runs
         folded_heads = {_head(w) for w in table}
+        opens_with_punctuation |= "" in folded_heads
         # the text's first character is one of the guard's and matches a table word's
         # first character ignoring case (sre's own rule, so tested with sre)
         for ch in set(re.findall(r"\\.|.", guard_chars.group(1))):
             literal = ch[-1]
             rests = {h[1:] for h in folded_heads if h and re.fullmatch(f"(?i:{re.escape(h[0])})", literal)}
-            if "" in folded_heads:
-                rests.add("")
             if rests:
                 by_first.setdefault(literal, []).append(f"(?i:{_trie(rests)})(?!\\w)")
-    # a word that starts with punctuation: anything may follow the non-word character
     # every digit branch of the calendar regex refuses a digit after ".", ",", "/" or "-"
-    parts = [r"\d(?<![.,/\-]\d)", RE_NAME_AGE_TRIGGER] + ([r"(?=\W)"] if "" in by_first else [])
+    parts = [r"\d(?<![.,/\-]\d)", RE_NAME_AGE_TRIGGER]
+    if opens_with_punctuation or "" in by_first:
+        parts.append(r"(?=\W)")  # a word that opens with punctuation: accept any such start
     parts += [f"{re.escape(c)}(?:{'|'.join(by_first[c])})" for c in sorted(by_first) if c]
     return re.compile(f"[^\\w](?:{'|'.join(parts)})")  # the non-word character the regex consumes
 
@@ -670,6 +671,14 @@ _WEEKDAY_WORDS = frozenset(
 ) | {"late on", "early on"}
 
 
+# The last word of each phrase of the context tables, for a quick "no phrase here" test;
+# keyed by the identity of the (module-level, never rebuilt) table.
+_LAST_WORDS: dict[int, frozenset[str]] = {
+    id(table): frozenset(phrase.rsplit(" ", 1)[-1] for phrase in table)
+    for table in (_CONTEXT_WORDS, _HEDGE_WORDS, _WEEKDAY_WORDS)
+}
+
+
 class _Match:
     """A match seen by the handlers: the figure without the character consumed before it."""
 
@@ -734,6 +743,13 @@ class _Ctx:
         """The longest phrase of ``table`` (1-3 words) ending right before ``start``."""
         if start == 0 or not self.text[start - 1].isspace():
             return "", start
+        last_words = _LAST_WORDS.get(id(table))
+        if last_words is not None:
+            # Every phrase ends with the last token: most figures have no context word,
+            # and this test answers that without splitting the tokens.
+            tail = self.text[max(0, start - 40) : start].rstrip()
+            if not tail or tail.rsplit(None, 1)[-1].lower() not in last_words:
+                return "", start
         toks = self.tokens_before(start)
         for n in (3, 2, 1):
             if len(toks) >= n:

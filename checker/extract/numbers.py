@@ -696,6 +696,7 @@ class _Plan:
 
 def _plan(lang: _Lang, text: str, atoms: list[_Atom]) -> _Plan:
     ranges: dict[int, tuple[int, int]] = {}
+    range_ends: set[int] = set()  # the last atom of each range, kept as ranges are added
     shared: dict[int, int] = {}
     days = {i for i, a in enumerate(atoms) if a.month}
     linkable = lang.range_gaps | lang.and_gaps | lang.list_gaps
@@ -714,7 +715,7 @@ def _plan(lang: _Lang, text: str, atoms: list[_Atom]) -> _Plan:
             or a.unit == "drop"
         ):
             continue
-        if i - 1 in ranges or i - 1 in shared or i - 1 in {r for r, _ in ranges.values()}:
+        if i - 1 in ranges or i - 1 in shared or i - 1 in range_ends:
             continue
         between = _before(lang.between, text, p.start) if gap in lang.and_gaps else None
         change = gap in lang.range_gaps and _before(lang.from_, text, p.start) is not None
@@ -729,6 +730,7 @@ def _plan(lang: _Lang, text: str, atoms: list[_Atom]) -> _Plan:
             ordered = p.value * (p.scale if p.scale != ONE else a.scale) <= a.value * a.scale
             if units_ok and counts_ok and ordered:  # "3-1" is a score, not a range
                 ranges[i - 1] = (i, between if between is not None else p.start)
+                range_ends.add(i)
                 continue
         if (gap in lang.list_gaps or change) and bare and (a.unit == "percent" or a.scale != ONE):
             limit = HUNDRED if a.unit == "percent" else D(1000)
