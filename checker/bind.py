@@ -484,7 +484,13 @@ def bind_mentions(article: Article, mentions: Sequence[Mention], ref: ReferenceD
     ctx.ranked = rank_elections(article, hits, ref, years)
     ctx.progress = [m for m in mentions if _is_progress(ctx, m)]
     claims = _bind_all(ctx, list(mentions), {id(p) for p in ctx.progress})
-    return [replace(c, quote=quote(text, c.sentence)) for c in claims]
+    quotes: dict[tuple[int, int], str] = {}  # one string per sentence, shared by its claims
+    out = []
+    for c in claims:
+        if c.sentence not in quotes:
+            quotes[c.sentence] = quote(text, c.sentence)
+        out.append(replace(c, quote=quotes[c.sentence]))
+    return out
 
 
 # "87.28% of the vote, or 76,277,708 ballots": a share and its count, same subject.
