@@ -28,11 +28,12 @@ Binding is conservative: a figure whose subject is not clear stays unbound (meas
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from checker.model import Article, Claim, Measure, Mention, Scope
@@ -191,6 +192,8 @@ class _Context:
     ranked: list[Election]
     years: set[int]
     progress: list[Mention]
+    hit_starts: list[int] = field(default_factory=list)
+    numeric_index: dict[int, int] = field(default_factory=dict)  # id(mention) -> position
 
 
 def election_kind_family(kind: str) -> str:
@@ -315,7 +318,15 @@ def _is_progress(ctx: _Context, m: Mention) -> bool:
 
 
 def _hits_in(ctx: _Context, start: int, end: int, types: frozenset[str] | None = None) -> list[_Hit]:
-    return [h for h in ctx.hits if start <= h.start and h.end <= end and (types is None or h.type in types)]
+    """Names inside [start, end), in text order (hits are sorted: a bisect, not a scan)."""
+    i = bisect.bisect_left(ctx.hit_starts, start)
+    out = []
+    while i < len(ctx.hits) and ctx.hits[i].start < end:
+        h = ctx.hits[i]
+        if h.end <= end and (types is None or h.type in types):
+            out.append(h)
+        i += 1
+    return out
 
 
 def _pick_election(ctx: _Context, entity: str | None, sentence: Sentence) -> Election | None:
@@ -477,6 +488,7 @@ def bind_mentions(article: Article, mentions: Sequence[Mention], ref: ReferenceD
         low=text.lower(),
         sentences=SentenceIndex(text),
         hits=hits,
+        hit_starts=[h.start for h in hits],
         ranked=[],
         years=years,
         progress=[],
@@ -544,7 +556,7 @@ def _parallel_option(
 def _recent_claim(ctx: _Context, bound: dict[int, Claim], sentence_index: int) -> Claim | None:
     """The last bound result figure in this sentence or the one before (same paragraph)."""
     here = ctx.sentences.sentences[sentence_index] if ctx.sentences.sentences else None
-    for claim in reversed(list(bound.values())):
+    for claim in reversed(bound.values()):
         if claim.election is None or claim.region is None:
             continue
         i = ctx.sentences.index_of(claim.mention.start)
@@ -559,6 +571,7 @@ def _bind_all(ctx: _Context, mentions: list[Mention], progress_ids: set[int]) ->
     claims: list[Claim] = []
     previous_share: dict[int, tuple[Measure, str | None]] = {}  # paragraph -> last measure/option
     numeric = [m for m in mentions if m.kind in ("percent", "count")]
+    ctx.numeric_index = {id(m): i for i, m in enumerate(numeric)}
     bound: dict[int, Claim] = {}  # id(mention) -> its claim, for pairs
     for m in mentions:
         sentence = ctx.sentences.at(m.start)
@@ -590,7 +603,7 @@ def _bind_number(
 ) -> Claim:
     span = (sentence.start, sentence.end)
     si = ctx.sentences.index_of(m.start)
-    idx = numeric.index(m)
+    idx = ctx.numeric_index[id(m)]
     prev = numeric[idx - 1] if idx > 0 and numeric[idx - 1].start >= sentence.start else None
     nxt = numeric[idx + 1] if idx + 1 < len(numeric) and numeric[idx + 1].start < sentence.end else None
     prev_end = prev.end if prev else sentence.start

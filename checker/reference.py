@@ -443,6 +443,28 @@ def _read_table(schema: TableSchema, path: Path) -> tuple[list[_Row], list[Probl
     if not text.strip():
         needed = ",".join(c.name for c in schema.columns if c.required)
         return [], [Problem(file, None, f"empty file; it needs at least the header line: {needed}")]
+    try:
+        return _read_rows(schema, file, text)
+    except csv.Error as err:
+        # A cell over the csv module's field limit, a NUL byte, an unterminated quote.
+        return [], [
+            Problem(file, _csv_error_line(text, err), f"not valid CSV: {err}; fix the row or quote it")
+        ]
+
+
+def _csv_error_line(text: str, err: csv.Error) -> int | None:
+    """The line the csv module stopped at (it does not say; re-read to find it)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    line = 1
+    try:
+        for _ in reader:
+            line = reader.line_num + 1
+    except csv.Error:
+        return line
+    return None
+
+
+def _read_rows(schema: TableSchema, file: str, text: str) -> tuple[list[_Row], list[Problem]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [h.strip() for h in next(reader)]
     problems: list[Problem] = []
