@@ -56,7 +56,8 @@ else ``<file name>:<line>`` (JSONL) or ``<file name>:<n>`` (JSON list, n counted
 Ids are unique within a run: when a later article would repeat an id (two folders holding
 a file of the same name), it gets the file's path relative to the folder given on the
 command line instead ("2024/report.txt", or "2024/feed.jsonl:c13a" for a record), then its
-full path, then a "#2", "#3"... suffix.
+full path, then a "#2", "#3"... suffix. Error rows (an unreadable file, a broken JSONL
+line) take part: a file that cannot be read never shares its id with one that can.
 
 Text and offsets
 ----------------
@@ -69,14 +70,17 @@ Encodings (tried in this order)
 -------------------------------
 1. a byte-order mark: UTF-32 (LE/BE), UTF-8, UTF-16 (LE/BE); the BOM is dropped;
 2. UTF-16 without BOM, when every other byte is NUL (such text is valid UTF-8 too);
-3. UTF-8 (strict); pure ASCII ends here;
+3. UTF-8 (strict); pure ASCII ends here. A file whose lines are partly valid non-ASCII
+   UTF-8 and partly not (a paragraph pasted from an old page) keeps its UTF-8 lines and
+   decodes the others with the codec chosen as in 5 (``Article.encoding`` "utf-8+cp1252");
 4. for HTML, the charset its ``<meta>`` declares;
 5. charset-normalizer's guesses among the encodings news is written in (``NEWS_CODECS``),
    then cp1252, cp1250, cp1251 and KOI8-R. Detection is unreliable on short texts, so the
    first of these whose text looks plausible wins: no symbols glued to letters ("³" in
    "wynios³a" is Polish read as cp1252), no capitals after small letters inside words
    ("éÔÏÇÉ" is KOI8-R read as cp1252); otherwise the least implausible, ties going to the
-   earlier codec. latin-1 guesses come out as cp1252 (which has quotes and dashes where
+   earlier codec. A word that switches script mid-way ("Krakรณw": Polish read as Thai
+   cp874) counts as implausible too. latin-1 guesses come out as cp1252 (which has quotes and dashes where
    latin-1 has control codes);
 6. otherwise the file is an error: "not valid UTF-8, cp1252 or any detected encoding".
 
@@ -555,12 +559,45 @@ def _decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return text, "utf-8"
     if _too_many_nuls(nul, len(sample)):
         raise _Unreadable("binary file (contains NUL bytes)")
+    mixed = _decode_mixed(data, declared)
+    if mixed is not None:
+        return mixed
+    window = _non_ascii_window(data)
+    return _most_plausible(data, window, _candidates(window, declared))
+
+
+def _candidates(window: bytes, declared: str | None) -> list[str]:
+    """Legacy codecs to try, best first: a declared charset, detection's guesses, fallbacks."""
     candidates: list[str] = []
     if declared and (name := _codec_name(declared)) and name not in ("utf-8", "utf-16", "utf-32"):
         candidates.append(name)
-    window = _non_ascii_window(data)
-    candidates += [*_detected(window), *FALLBACK_CODECS]
-    return _most_plausible(data, window, candidates)
+    return [*candidates, *_detected(window), *FALLBACK_CODECS]
+
+
+def _decode_mixed(data: bytes, declared: str | None) -> tuple[str, str] | None:
+    """A UTF-8 file with some lines in a legacy code page: each line in its own encoding.
+
+    Text pasted from an old page into a UTF-8 file is not valid UTF-8 as a whole, but its
+    UTF-8 lines must not be re-read as cp1252 ("KrakÃ³w") or worse (cp874 gives Thai
+    letters). When at least one line holds valid non-ASCII UTF-8, the UTF-8 lines are kept
+    and the other lines are decoded together with the most plausible legacy codec. Returns
+    None when no line is UTF-8 beyond ASCII (a legacy file: the caller decides).
+    """
+    lines = data.splitlines(keepends=True)
+    utf8 = [
+        _try_decode(line, "utf-8") if RE_NON_ASCII_BYTE.search(line) else line.decode("ascii")
+        for line in lines
+    ]
+    if not any(text is not None and not text.isascii() for text in utf8):
+        return None
+    legacy = b"".join(line for line, text in zip(lines, utf8, strict=True) if text is None)
+    window = _non_ascii_window(legacy)
+    _, codec = _most_plausible(legacy, window, _candidates(window, declared))
+    parts = [
+        text if text is not None else line.decode(codec, errors="replace")
+        for line, text in zip(lines, utf8, strict=True)
+    ]
+    return "".join(parts), f"utf-8+{codec}"
 
 
 def _implausible(text: str) -> int:
@@ -572,13 +609,17 @@ def _implausible(text: str) -> int:
     """
     count = 0
     previous_lower = False
+    previous_script = ""
     for i, ch in enumerate(text):
         if ch.isalpha():
-            if previous_lower and ch.isupper():
+            script = _script(ch)
+            if (previous_lower and ch.isupper()) or (previous_script and script != previous_script):
                 count += 1
             previous_lower = ch.islower()
+            previous_script = script
             continue
         previous_lower = False
+        previous_script = ""
         if ord(ch) < 0x80:
             continue
         category = unicodedata.category(ch)
@@ -586,6 +627,19 @@ def _implausible(text: str) -> int:
         if category[0] == "C" or (glued and (category[0] == "S" or category == "No")):
             count += 1
     return count
+
+
+def _script(ch: str) -> str:
+    """The script of a letter, coarsely: a word that switches script mid-way ("Krakรณw",
+    Polish read as Thai cp874) is a wrong code page, not a real word."""
+    code = ord(ch)
+    if code < 0x250 or 0x1E00 <= code < 0x1F00:
+        return "latin"
+    if 0x370 <= code < 0x400 or 0x1F00 <= code < 0x2000:
+        return "greek"
+    if 0x400 <= code < 0x530:
+        return "cyrillic"
+    return "other"
 
 
 def _non_ascii_window(data: bytes) -> bytes:
@@ -1390,14 +1444,19 @@ def _load_records(file: _File, ids: _Ids, published: dt.date | None) -> Iterator
     for line, index, record, codec, reason in _iter_records(file):
         number = line or index
         where = f"{name}:{number}" if number else name
+        # An error row is an entry of the report too: its id must not be one that a
+        # readable article of the run also uses, or the report would merge the two.
+        relative = f"{file.relative}:{number}" if number else file.relative
         if reason:
-            yield ArticleError(article=where, path=str(file.path), reason=reason, line=line)
+            error_id = ids.claim(where, relative, f"{file.path}:{number or ''}".rstrip(":"))
+            yield ArticleError(article=error_id, path=str(file.path), reason=reason, line=line)
             continue
         parsed = _json_record(record, where)
         if isinstance(parsed, str):
             label = f"line {line}" if line else f"record {index}" if index else ""
             sentence = f"{label}: {parsed}" if label else parsed
-            yield ArticleError(article=where, path=str(file.path), reason=sentence, line=line)
+            error_id = ids.claim(where, relative, f"{file.path}:{number or ''}".rstrip(":"))
+            yield ArticleError(article=error_id, path=str(file.path), reason=sentence, line=line)
             continue
         text, meta = parsed
         meta = meta.over(defaults)
@@ -1417,7 +1476,8 @@ def _load_file(file: _File, ids: _Ids, published: dt.date | None) -> Iterator[Ar
     try:
         text, codec, own = _load_document(file)
     except _Unreadable as err:
-        yield ArticleError(article=sidecar.id or file.path.name, path=str(file.path), reason=err.reason)
+        error_id = ids.claim(sidecar.id or file.path.name, file.relative, str(file.path))
+        yield ArticleError(article=error_id, path=str(file.path), reason=err.reason)
         return
     meta = sidecar.over(own)
     article_id = ids.claim(meta.id or file.path.name, file.relative, str(file.path))
@@ -1445,8 +1505,8 @@ def _iter_files(paths: Sequence[Path]) -> Iterator[_File | ArticleError]:
 def _iter(paths: Sequence[Path], published: dt.date | None) -> Iterator[Article | ArticleError]:
     ids = _Ids()
     for item in _iter_files(paths):
-        if isinstance(item, ArticleError):
-            yield item
+        if isinstance(item, ArticleError):  # an unreadable folder or sidecar
+            yield replace(item, article=ids.claim(item.article, item.path))
         else:
             yield from _load_file(item, ids, published)
 

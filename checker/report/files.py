@@ -52,6 +52,9 @@ def safe_child(folder: Path, name: str) -> Path:
 
 def ensure_folder(folder: Path) -> Path:
     """Create the output folder (and parents) or raise OutputError saying why it cannot be."""
+    if folder.exists() and not folder.is_dir():
+        # mkdir would only say "File exists", which does not tell the user what to change.
+        raise OutputError(str(folder), "the output path exists and is not a folder")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
