@@ -50,8 +50,8 @@ class ReferenceDataError(CheckerError):
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
 
 
-class InputError(CheckerError):
-    """An input path cannot be used at all (missing path, not a file or folder)."""
+class _PathError(CheckerError):
+    """An error about one path, with the reason in plain words."""
 
     exit_code = 3
 
@@ -59,20 +59,17 @@ class InputError(CheckerError):
         self.path = path
         self.reason = reason
         super().__init__(str(self))
+
+
+class InputError(_PathError):
+    """An input path cannot be used at all (missing path, not a file or folder)."""
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
 
 
-class OutputError(CheckerError):
+class OutputError(_PathError):
     """A report file could not be written."""
-
-    exit_code = 3
-
-    def __init__(self, path: str, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(str(self))
 
     def __str__(self) -> str:
         return f"cannot write {self.path}: {self.reason}"

@@ -33,8 +33,9 @@ def plain(value: object) -> Any:
     return value
 
 
-def mention_record(m: Mention) -> Record:
-    rec: Record = {
+def _figure(m: Mention) -> Record:
+    """The contract fields a mention and its claim share (DESIGN.md)."""
+    return {
         "article": m.article,
         "start": m.start,
         "end": m.end,
@@ -44,9 +45,11 @@ def mention_record(m: Mention) -> Record:
         "high": plain(m.high),
         "unit": m.unit,
         "qualifier": m.qualifier,
-        "decimals": m.decimals,
-        "precision": m.precision,
     }
+
+
+def mention_record(m: Mention) -> Record:
+    rec = _figure(m) | {"decimals": m.decimals, "precision": m.precision}
     if m.offset is not None:
         rec["offset"] = {
             "amount": plain(m.offset.amount),
@@ -58,29 +61,22 @@ def mention_record(m: Mention) -> Record:
 
 
 def claim_record(c: Claim) -> Record:
-    m = c.mention
-    return {
-        "id": c.id,
-        "article": m.article,
-        "start": m.start,
-        "end": m.end,
-        "text": m.text,
-        "kind": m.kind,
-        "low": plain(m.low),
-        "high": plain(m.high),
-        "unit": m.unit,
-        "qualifier": m.qualifier,
-        "election": c.election,
-        "entity": c.entity,
-        "region": c.region,
-        "option": c.option,
-        "measure": c.measure,
-        "scope": c.scope,
-        "group": c.group,
-        "sentence": [c.sentence[0], c.sentence[1]],
-        "quote": c.quote,
-        "note": c.note,
-    }
+    return (
+        {"id": c.id}
+        | _figure(c.mention)
+        | {
+            "election": c.election,
+            "entity": c.entity,
+            "region": c.region,
+            "option": c.option,
+            "measure": c.measure,
+            "scope": c.scope,
+            "group": c.group,
+            "sentence": [c.sentence[0], c.sentence[1]],
+            "quote": c.quote,
+            "note": c.note,
+        }
+    )
 
 
 def finding_record(f: Finding) -> Record:
