@@ -234,21 +234,8 @@ def _draw_comparison(
     highs = [r.high if r.high is not None else right for _y, r in rows]
     ys = [y for y, _r in rows]
     colours = [VERDICT_COLOURS[r.finding.verdict] for _y, r in rows]
-    bars = ax.barh(
-        ys, [h - lo for lo, h in zip(lows, highs, strict=True)], left=lows, height=0.55, color=colours
-    )
-    for patch in bars.patches:
-        patch.set_gid("reported")
-    # a rounding interval is a sliver on a wide axis: a tick at its middle keeps it seen
-    ax.scatter(
-        [(lo + h) / 2 for lo, h in zip(lows, highs, strict=True)],
-        ys,
-        marker="|",
-        s=120,
-        linewidths=2.5,
-        c=colours,
-        zorder=3,
-    )
+    # a rounding interval is a sliver on a wide axis: the tick at its middle keeps it seen
+    _interval_bars(ax, ys, lows, highs, colours, tick=(120, 2.5))
     for end, marker in (("above", ">"), ("below", "<")):
         pts = [
             (highs[i] if end == "above" else lows[i], y, colours[i])
@@ -315,6 +302,32 @@ def _draw_comparison(
         ax.set_xticks([t for t in ax.get_xticks() if 0 <= t <= 100 and left <= t <= right])
     ax.set_xlabel(
         "reported share and official share (%)" if unit == "percent" else f"{unit} (reported and official)"
+    )
+
+
+def _interval_bars(
+    ax: Axes,
+    ys: Sequence[float],
+    lows: Sequence[float],
+    highs: Sequence[float],
+    colours: Sequence[str],
+    tick: tuple[float, float],
+) -> None:
+    """Reported intervals as horizontal bars (gid "reported"), with a tick at each middle."""
+    bars = ax.barh(
+        ys, [h - lo for lo, h in zip(lows, highs, strict=True)], left=lows, height=0.55, color=colours
+    )
+    for patch in bars.patches:
+        patch.set_gid("reported")
+    size, width = tick
+    ax.scatter(
+        [(lo + h) / 2 for lo, h in zip(lows, highs, strict=True)],
+        ys,
+        marker="|",
+        s=size,
+        linewidths=width,
+        c=colours,
+        zorder=3,
     )
 
 
@@ -556,21 +569,8 @@ def plot_timeline(result: RunResult, *, top: int = TOP_ROWS) -> Figure:
         lows = [day_number(r.low) for r in shown]
         ends = [day_number(r.high) + 1 for r in shown]
         colours = [VERDICT_COLOURS[r.finding.verdict] for r in shown]
-        bars = ax.barh(
-            ys, [e - lo for lo, e in zip(lows, ends, strict=True)], left=lows, height=0.55, color=colours
-        )
-        for patch in bars.patches:
-            patch.set_gid("reported")
-        # a one-day bar is invisible on a decade axis: a tick mark at its middle keeps it seen
-        ax.scatter(
-            [(lo + e) / 2 for lo, e in zip(lows, ends, strict=True)],
-            ys,
-            marker="|",
-            s=160,
-            linewidths=3,
-            c=colours,
-            zorder=3,
-        )
+        # a one-day bar is invisible on a decade axis: the tick at its middle keeps it seen
+        _interval_bars(ax, ys, lows, ends, colours, tick=(160, 3))
         with_ref = [(y, r) for y, r in zip(ys, shown, strict=True) if r.reference is not None]
         if with_ref:
             ax.scatter(
