@@ -192,6 +192,7 @@ class _Context:
     ranked: list[Election]
     years: set[int]
     progress: list[Mention]
+    progress_ids: set[int] = field(default_factory=set)  # id() of the progress figures
     hit_starts: list[int] = field(default_factory=list)
     numeric_index: dict[int, int] = field(default_factory=dict)  # id(mention) -> position
 
@@ -365,7 +366,7 @@ def _respectively_entity(ctx: _Context, m: Mention, sentence: Sentence, peers: l
     figures = [
         p
         for p in peers
-        if p.kind == m.kind and sentence.start <= p.start < sentence.end and not _is_progress(ctx, p)
+        if p.kind == m.kind and sentence.start <= p.start < sentence.end and id(p) not in ctx.progress_ids
     ]
     runs: list[list[Mention]] = []
     for p in figures:
@@ -495,7 +496,8 @@ def bind_mentions(article: Article, mentions: Sequence[Mention], ref: ReferenceD
     )
     ctx.ranked = rank_elections(article, hits, ref, years)
     ctx.progress = [m for m in mentions if _is_progress(ctx, m)]
-    claims = _bind_all(ctx, list(mentions), {id(p) for p in ctx.progress})
+    ctx.progress_ids = {id(p) for p in ctx.progress}
+    claims = _bind_all(ctx, list(mentions), ctx.progress_ids)
     quotes: dict[tuple[int, int], str] = {}  # one string per sentence, shared by its claims
     out = []
     for c in claims:

@@ -20,13 +20,21 @@ ureg.define("percentage_point = [share_difference]")
 Q_ = ureg.Quantity
 
 
+# Days per calendar unit, from pint (Julian month and year), to two decimals: the one table
+# every stage uses to compare spans ("five days", "roughly a month", "eight years").
+DAYS_PER: dict[str, Decimal] = {
+    unit: Decimal(str(Q_(1, unit).to("day").magnitude)).quantize(Decimal("0.01")).normalize()
+    for unit in ("day", "week", "month", "year")
+}
+
+
 def to_days(value: Decimal, unit: str) -> Decimal:
-    """Convert a calendar span to days.
+    """Convert a calendar span to days (unknown units count as days).
 
-    >>> to_days(Decimal(2), "week")
-    Decimal('14')
+    >>> to_days(Decimal(2), "week"), to_days(Decimal(1), "month")
+    (Decimal('14'), Decimal('30.44'))
     """
-    return Decimal(str(Q_(value, unit).to("day").magnitude))
+    return value * DAYS_PER.get(unit, Decimal(1))
 
 
-__all__ = ["Q_", "to_days", "ureg"]
+__all__ = ["DAYS_PER", "Q_", "to_days", "ureg"]

@@ -18,8 +18,7 @@ from checker.checks.common import finding_id, fmt_number, row_key
 from checker.checks.reference import candidate_rows, row_value
 from checker.model import Claim, Difference, Evidence, Finding, Severity
 from checker.reference import ReferenceData
-
-DAYS = {"day": Decimal(1), "week": Decimal(7), "month": Decimal("30.44"), "year": Decimal("365.25")}
+from checker.units import DAYS_PER
 
 
 def _interval(c: Claim) -> tuple[Decimal, Decimal] | None:
@@ -29,7 +28,7 @@ def _interval(c: Claim) -> tuple[Decimal, Decimal] | None:
         high = m.high if isinstance(m.high, Decimal) else Decimal(10) ** 12
         return low, high
     if m.kind == "duration" and isinstance(m.low, Decimal) and isinstance(m.high, Decimal):
-        per = DAYS.get(m.unit, Decimal(1))
+        per = DAYS_PER.get(m.unit, Decimal(1))
         return m.low * per, m.high * per
     if m.kind == "date_range" and isinstance(m.low, dt.date) and isinstance(m.high, dt.date):
         days = Decimal((m.high - m.low).days + 1)

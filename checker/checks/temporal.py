@@ -38,8 +38,8 @@ from checker.checks.common import date_range_text, finding_id, fmt_number, repor
 from checker.model import Article, Claim, Difference, Evidence, Finding, Mention
 from checker.reference import Election, ReferenceData
 from checker.sentences import SentenceIndex
+from checker.units import DAYS_PER
 
-DAYS_PER = {"day": Decimal(1), "week": Decimal(7), "month": Decimal("30.44"), "year": Decimal("365.25")}
 EXACT_ANNIVERSARY_DAYS = 3
 YEAR_WINDOW = 40  # characters either side of a bare year that say what it dates
 

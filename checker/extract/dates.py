@@ -46,6 +46,7 @@ from typing import Literal
 
 from checker.extract import calendar_words as cw
 from checker.model import Kind, Mention, Offset, Precision, Qualifier
+from checker.units import DAYS_PER
 
 log = logging.getLogger(__name__)
 
@@ -515,7 +516,7 @@ def _shift(d: dt.date, amount: Decimal, unit: str) -> dt.date:
     if unit in ("month", "year"):
         months = amount * (12 if unit == "year" else 1)
         whole = int(months)
-        rest = (months - whole) * Decimal("30.44")
+        rest = (months - whole) * DAYS_PER["month"]
         return _add_months(d, whole) + dt.timedelta(days=round(float(rest)))
     days = amount * (7 if unit == "week" else 1)
     return d + dt.timedelta(days=round(float(days)))
