@@ -1,10 +1,11 @@
 """Run the per-article work on a Dask cluster (optional extra ``checkfigures[dask]``).
 
-The unit of work is the same as in the local pipeline — extract, bind and check one batch
-of articles — so results are identical; they come back in input order, and only claims
+The unit of work is the same as in the local pipeline — read, extract, bind and check one
+batch of inputs — so results are identical; they come back in input order, and only claims
 and findings travel back to the client. Each worker loads the reference tables once
 (cached per worker process) from the folders given, which must be readable on the
-workers (a shared file system or the same checkout on every machine).
+workers, and so must the article files (a shared file system or the same checkout on every
+machine): the client sends file names, workers read the files.
 
 Real cluster::
 
@@ -20,11 +21,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.errors import UsageError
-from checker.model import Article, Claim, Finding
+from checker.load import Input
 from checker.reference import ReferenceData, load_reference
+
+if TYPE_CHECKING:
+    from checker.pipeline import Outcome
 
 BATCH = 64
 IN_FLIGHT = 16
@@ -35,12 +39,12 @@ def _reference(dirs: tuple[str, ...]) -> ReferenceData:
     return load_reference([Path(d) for d in dirs])
 
 
-def work_batch(batch: list[Article], dirs: tuple[str, ...]) -> list[tuple[list[Claim], list[Finding]]]:
-    """Extract, bind and check a batch of articles on a worker."""
-    from checker.pipeline import process_article
+def work_batch(batch: list[Input], dirs: tuple[str, ...], keep_text: bool = False) -> list[Outcome]:
+    """Read, extract, bind and check a batch of inputs on a worker."""
+    from checker.pipeline import process_input
 
     ref = _reference(dirs)
-    return [process_article(a, ref) for a in batch]
+    return [process_input(u, ref, keep_text) for u in batch]
 
 
 def _client(scheduler: str | None) -> Any:
@@ -56,19 +60,21 @@ def _client(scheduler: str | None) -> Any:
 
 
 def process_on_dask(
-    articles: Iterable[Article], reference_dirs: Sequence[str], scheduler: str | None
-) -> Iterator[tuple[list[Claim], list[Finding]]]:
-    """Per-article results in input order, computed on the cluster at ``scheduler``."""
+    units: Iterable[Input], reference_dirs: Sequence[str], scheduler: str | None, keep_text: bool = False
+) -> Iterator[tuple[Input, Outcome]]:
+    """Per-input outcomes in input order, computed on the cluster at ``scheduler``."""
     client = _client(scheduler)
     dirs = tuple(reference_dirs)
     try:
-        pending: deque[Any] = deque()
-        it = iter(articles)
+        pending: deque[tuple[list[Input], Any]] = deque()
+        it = iter(units)
         while batch := list(islice(it, BATCH)):
-            pending.append(client.submit(work_batch, batch, dirs, pure=False))
+            pending.append((batch, client.submit(work_batch, batch, dirs, keep_text, pure=False)))
             if len(pending) >= IN_FLIGHT:
-                yield from pending.popleft().result()
+                done, future = pending.popleft()
+                yield from zip(done, future.result(), strict=True)
         while pending:
-            yield from pending.popleft().result()
+            done, future = pending.popleft()
+            yield from zip(done, future.result(), strict=True)
     finally:
         client.close()

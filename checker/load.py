@@ -1343,7 +1343,7 @@ def _walk(root: Path) -> Iterator[_File | ArticleError]:
 # --- ids -----------------------------------------------------------------------------------
 
 
-class _Ids:
+class Ids:
     """Keeps ids unique within a run (see "Ids" in the module docstring)."""
 
     def __init__(self) -> None:
@@ -1361,13 +1361,21 @@ class _Ids:
         self._seen.add(chosen)
         return chosen
 
+    def settle(self, loaded: Loaded) -> Article | ArticleError:
+        """The item with its run-unique id (call in input order)."""
+        chosen = self.claim(*loaded.choices)
+        item = loaded.item
+        if isinstance(item, ArticleError):
+            return item if item.article == chosen else replace(item, article=chosen)
+        return item if item.id == chosen else replace(item, id=chosen)
+
 
 # --- articles ------------------------------------------------------------------------------
 
 
 def _make_article(
     article_id: str,
-    file: _File,
+    path: Path,
     text: str,
     meta: Metadata,
     published: dt.date | None,
@@ -1376,7 +1384,7 @@ def _make_article(
 ) -> Article:
     return Article(
         id=article_id,
-        path=str(file.path),
+        path=str(path),
         text=text,
         title=meta.title,
         published=meta.published or published,
@@ -1388,23 +1396,23 @@ def _make_article(
     )
 
 
-def _load_document(file: _File) -> tuple[str, str, Metadata]:
+def _load_document(path: Path) -> tuple[str, str, Metadata]:
     """(text, codec, metadata the file gives) for .txt, .md and .html files."""
-    suffix = file.path.suffix.lower()
+    suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
-        data = _load_bytes(file.path)
+        data = _load_bytes(path)
         html, codec = _decode_bytes(data, _declared_charset(data))
         _check_text(html)
         text, meta = extract_html_text(html)
         if not text.strip():
             raise _Unreadable("no visible text in the HTML page")
         return text, codec, meta
-    text, codec = _load_text(file.path)
+    text, codec = _load_text(path)
     markdown = suffix in MARKDOWN_SUFFIXES
     meta = Metadata()
     if markdown and (split := parse_front_matter(text)):
         found, text = split
-        meta = parse_metadata(found, where=str(file.path))
+        meta = parse_metadata(found, where=str(path))
         if not text.strip():
             raise _Unreadable("no text after the front matter")
     if meta.title is None:
@@ -1438,7 +1446,7 @@ def _iter_records(file: _File) -> Iterator[tuple[int | None, int | None, object,
         yield None, None, None, codec, "JSON file holds neither an article object nor a list of them"
 
 
-def _load_records(file: _File, ids: _Ids, published: dt.date | None) -> Iterator[Article | ArticleError]:
+def _load_records(file: _File, published: dt.date | None) -> Iterator[Loaded]:
     name = file.path.name
     defaults = replace(file.sidecar_metadata(), id=None, title=None)
     for line, index, record, codec, reason in _iter_records(file):
@@ -1447,41 +1455,71 @@ def _load_records(file: _File, ids: _Ids, published: dt.date | None) -> Iterator
         # An error row is an entry of the report too: its id must not be one that a
         # readable article of the run also uses, or the report would merge the two.
         relative = f"{file.relative}:{number}" if number else file.relative
+        error_ids = (where, relative, f"{file.path}:{number or ''}".rstrip(":"))
         if reason:
-            error_id = ids.claim(where, relative, f"{file.path}:{number or ''}".rstrip(":"))
-            yield ArticleError(article=error_id, path=str(file.path), reason=reason, line=line)
+            error = ArticleError(article=where, path=str(file.path), reason=reason, line=line)
+            yield Loaded(error, error_ids)
             continue
         parsed = _json_record(record, where)
         if isinstance(parsed, str):
             label = f"line {line}" if line else f"record {index}" if index else ""
             sentence = f"{label}: {parsed}" if label else parsed
-            error_id = ids.claim(where, relative, f"{file.path}:{number or ''}".rstrip(":"))
-            yield ArticleError(article=error_id, path=str(file.path), reason=sentence, line=line)
+            error = ArticleError(article=where, path=str(file.path), reason=sentence, line=line)
+            yield Loaded(error, error_ids)
             continue
         text, meta = parsed
         meta = meta.over(defaults)
         own_id = meta.id or where
-        article_id = ids.claim(
-            own_id, f"{file.relative}:{meta.id or number or ''}".rstrip(":"), f"{file.path}:{own_id}"
-        )
-        yield _make_article(article_id, file, text, meta, published, codec or "utf-8", line=line)
+        choices = (own_id, f"{file.relative}:{meta.id or number or ''}".rstrip(":"), f"{file.path}:{own_id}")
+        yield Loaded(_make_article(own_id, file.path, text, meta, published, codec or "utf-8", line), choices)
 
 
-def _load_file(file: _File, ids: _Ids, published: dt.date | None) -> Iterator[Article | ArticleError]:
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """An article (or the error that stands for it) before its id is made unique in the run.
+
+    The item carries ``choices[0]`` as its id; :meth:`Ids.settle` gives it the first of
+    ``choices`` that no earlier input of the run took (see "Ids" above).
+    """
+
+    item: Article | ArticleError
+    choices: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentTask:
+    """A .txt/.md/.html file still to be read: small, picklable, readable in any process.
+
+    The sidecar row is looked up when the task is made, so a worker needs neither the
+    sidecar file nor the folder walk.
+    """
+
+    path: Path
+    relative: str
+    sidecar: Metadata
+    published: dt.date | None
+
+    def load(self) -> Loaded:
+        """Read, decode and clean the file; an unreadable one becomes its error entry."""
+        try:
+            text, codec, own = _load_document(self.path)
+        except _Unreadable as err:
+            choices = (self.sidecar.id or self.path.name, self.relative, str(self.path))
+            return Loaded(ArticleError(article=choices[0], path=str(self.path), reason=err.reason), choices)
+        meta = self.sidecar.over(own)
+        choices = (meta.id or self.path.name, self.relative, str(self.path))
+        return Loaded(_make_article(choices[0], self.path, text, meta, self.published, codec), choices)
+
+
+Input = Loaded | DocumentTask
+
+
+def _file_inputs(file: _File, published: dt.date | None) -> Iterator[Input]:
     suffix = file.path.suffix.lower()
     if suffix in JSON_SUFFIXES or suffix in JSONL_SUFFIXES:
-        yield from _load_records(file, ids, published)
-        return
-    sidecar = file.sidecar_metadata()
-    try:
-        text, codec, own = _load_document(file)
-    except _Unreadable as err:
-        error_id = ids.claim(sidecar.id or file.path.name, file.relative, str(file.path))
-        yield ArticleError(article=error_id, path=str(file.path), reason=err.reason)
-        return
-    meta = sidecar.over(own)
-    article_id = ids.claim(meta.id or file.path.name, file.relative, str(file.path))
-    yield _make_article(article_id, file, text, meta, published, codec)
+        yield from _load_records(file, published)
+    else:
+        yield DocumentTask(file.path, file.relative, file.sidecar_metadata(), published)
 
 
 def _iter_files(paths: Sequence[Path]) -> Iterator[_File | ArticleError]:
@@ -1502,13 +1540,31 @@ def _iter_files(paths: Sequence[Path]) -> Iterator[_File | ArticleError]:
         yield _File(root, root, sidecars[folder])
 
 
-def _iter(paths: Sequence[Path], published: dt.date | None) -> Iterator[Article | ArticleError]:
-    ids = _Ids()
-    for item in _iter_files(paths):
+def _check_roots(paths: Sequence[Path]) -> list[Path]:
+    roots = [Path(p) for p in paths]
+    for root in roots:
+        if not root.exists():
+            raise InputError(str(root), "no such file or folder")
+    return roots
+
+
+def iter_inputs(paths: Sequence[Path], published: dt.date | None = None) -> Iterator[Input]:
+    """The inputs of a run in order: documents still to read, JSON records already read.
+
+    This is the first half of :func:`iter_articles`, for callers that read documents
+    elsewhere (worker processes): ``DocumentTask.load()`` anywhere, then
+    :meth:`Ids.settle` in input order gives exactly what :func:`iter_articles` yields.
+    Raises InputError, before anything is read, when a path does not exist.
+    """
+    return _inputs(_check_roots(paths), published)
+
+
+def _inputs(roots: Sequence[Path], published: dt.date | None) -> Iterator[Input]:
+    for item in _iter_files(roots):
         if isinstance(item, ArticleError):  # an unreadable folder or sidecar
-            yield replace(item, article=ids.claim(item.article, item.path))
+            yield Loaded(item, (item.article, item.path))
         else:
-            yield from _load_file(item, ids, published)
+            yield from _file_inputs(item, published)
 
 
 def iter_articles(
@@ -1524,19 +1580,26 @@ def iter_articles(
     >>> [(a.id, a.title, a.published) for a in iter_articles([folder], dt.date(2024, 3, 21))]
     [('a.txt', 'Vote result', datetime.date(2024, 3, 21))]
     """
-    roots = [Path(p) for p in paths]
-    for root in roots:
-        if not root.exists():
-            raise InputError(str(root), "no such file or folder")
-    return _iter(roots, published)
+    return _articles(_check_roots(paths), published)
+
+
+def _articles(roots: Sequence[Path], published: dt.date | None) -> Iterator[Article | ArticleError]:
+    ids = Ids()
+    for unit in _inputs(roots, published):
+        yield ids.settle(unit.load() if isinstance(unit, DocumentTask) else unit)
 
 
 __all__ = [
     "MAX_BYTES",
+    "DocumentTask",
+    "Ids",
+    "Input",
+    "Loaded",
     "Metadata",
     "clean_text",
     "extract_html_text",
     "iter_articles",
+    "iter_inputs",
     "parse_front_matter",
     "parse_metadata",
     "parse_published",

@@ -30,7 +30,7 @@ from checker.bind import bind_mentions
 from checker.checks import check_article, check_corpus, order_findings
 from checker.errors import UsageError
 from checker.extract import extract_mentions
-from checker.load import iter_articles
+from checker.load import DocumentTask, Ids, Input, Loaded, iter_articles, iter_inputs
 from checker.model import Article, ArticleError, Claim, Finding, Mention, RunResult
 from checker.reference import ReferenceData, load_reference
 
@@ -56,9 +56,27 @@ def iter_extracted(
 
 
 def process_article(article: Article, ref: ReferenceData) -> tuple[list[Claim], list[Finding]]:
-    """Extract, bind and check one article (the unit of work that runs in parallel)."""
+    """Extract, bind and check one article."""
     claims = bind_mentions(article, extract_mentions(article), ref)
     return claims, check_article(article, claims, ref)
+
+
+# What one input becomes: the article as read (text dropped unless kept) with its claims
+# and findings, or the error that stands for it.
+Outcome = tuple[Loaded, list[Claim], list[Finding]]
+
+
+def process_input(unit: Input, ref: ReferenceData, keep_text: bool = False) -> Outcome:
+    """Read (when still to be read), extract, bind and check one input: the unit of work
+    that runs in a worker process, so reading and decoding HTML scale out too."""
+    loaded = unit.load() if isinstance(unit, DocumentTask) else unit
+    article = loaded.item
+    if isinstance(article, ArticleError):
+        return loaded, [], []
+    claims, findings = process_article(article, ref)
+    if not keep_text:
+        loaded = Loaded(replace(article, text=""), loaded.choices)
+    return loaded, claims, findings
 
 
 # --- worker processes ----------------------------------------------------------------------
@@ -71,29 +89,36 @@ def _init_worker(reference_dirs: Sequence[str]) -> None:
     _WORKER_REF = load_reference([Path(d) for d in reference_dirs])
 
 
-def _work_batch(batch: list[Article]) -> list[tuple[list[Claim], list[Finding]]]:
+def _work_batch(batch: list[Input], keep_text: bool) -> list[Outcome]:
     assert _WORKER_REF is not None
-    return [process_article(a, _WORKER_REF) for a in batch]
+    return [process_input(u, _WORKER_REF, keep_text) for u in batch]
 
 
-def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def _batched(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
 
 
 def _in_pool(
-    articles: Iterable[Article], reference_dirs: Sequence[str], jobs: int
-) -> Iterator[tuple[list[Claim], list[Finding]]]:
-    """Per-article results in input order, with at most 2 x jobs batches in flight."""
+    units: Iterable[Input], reference_dirs: Sequence[str], jobs: int, keep_text: bool = False
+) -> Iterator[tuple[Input, Outcome]]:
+    """Per-input outcomes in input order, with at most 2 x jobs batches in flight."""
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(reference_dirs,)) as pool:
-        pending: deque[Future[list[tuple[list[Claim], list[Finding]]]]] = deque()
-        for batch in _batched(articles, BATCH):
-            pending.append(pool.submit(_work_batch, batch))
+        pending: deque[tuple[list[Input], Future[list[Outcome]]]] = deque()
+        for batch in _batched(units, BATCH):
+            pending.append((batch, pool.submit(_work_batch, batch, keep_text)))
             if len(pending) >= 2 * jobs:
-                yield from pending.popleft().result()
+                done, future = pending.popleft()
+                yield from zip(done, future.result(), strict=True)
         while pending:
-            yield from pending.popleft().result()
+            done, future = pending.popleft()
+            yield from zip(done, future.result(), strict=True)
+
+
+def _locally(units: Iterable[Input], ref: ReferenceData, keep_text: bool) -> Iterator[tuple[Input, Outcome]]:
+    for unit in units:
+        yield unit, process_input(unit, ref, keep_text)
 
 
 def run_check(
@@ -114,40 +139,49 @@ def run_check(
     user table stops the run before anything is half-checked. Unless ``keep_text`` is
     set, articles come back without their text (claims quote their sentence), so memory
     grows with the number of claims, not with the size of the input.
+
+    Files are read where they are checked (in the worker, with ``jobs > 1``); the main
+    process walks the folders, reads JSON/JSONL records and merges the outcomes in input
+    order. Ids are made unique there, in input order, as :func:`~checker.load.iter_articles`
+    does; an input whose id had to change (a name repeated across folders, rare) is
+    checked again under its final id, so claim ids always name the article's final id.
     """
     ref = reference if reference is not None else load_reference([Path(d) for d in reference_dirs])
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
     dirs = [str(d) for d in reference_dirs]
+    units = iter_inputs([Path(p) for p in paths], published=published)
+
+    outcomes: Iterable[tuple[Input, Outcome]]
+    if engine == "dask":
+        from checker.distributed import process_on_dask
+
+        outcomes = process_on_dask(units, dirs, scheduler, keep_text)
+    elif engine != "local":
+        raise UsageError(f"unknown engine {engine!r}; use 'local' or 'dask'")
+    elif jobs == 1:
+        outcomes = _locally(units, ref, keep_text)
+    else:
+        first = list(islice(units, BATCH))
+        if len(first) < BATCH:  # a small run: starting processes costs more than it saves
+            outcomes = _locally(first, ref, keep_text)
+        else:
+            outcomes = _in_pool(chain(first, units), dirs, jobs, keep_text)
+
+    ids = Ids()
     articles: list[Article] = []
     errors: list[ArticleError] = []
     claims: list[Claim] = []
     findings: list[Finding] = []
-
-    def loaded() -> Iterator[Article]:
-        for item in iter_articles([Path(p) for p in paths], published=published):
-            if isinstance(item, ArticleError):
-                errors.append(item)
-            else:
-                articles.append(item if keep_text else replace(item, text=""))
-                yield item
-
-    results: Iterable[tuple[list[Claim], list[Finding]]]
-    if engine == "dask":
-        from checker.distributed import process_on_dask
-
-        results = process_on_dask(loaded(), dirs, scheduler)
-    elif engine != "local":
-        raise UsageError(f"unknown engine {engine!r}; use 'local' or 'dask'")
-    elif jobs == 1:
-        results = (process_article(a, ref) for a in loaded())
-    else:
-        stream = loaded()
-        first = list(islice(stream, BATCH))
-        if len(first) < BATCH:  # a small run: starting processes costs more than it saves
-            results = (process_article(a, ref) for a in first)
-        else:
-            results = _in_pool(chain(first, stream), dirs, jobs)
-    for found_claims, found in results:
+    for unit, (loaded, found_claims, found) in outcomes:
+        settled = ids.settle(loaded)
+        if isinstance(settled, ArticleError):
+            errors.append(settled)
+            continue
+        if settled.id != loaded.choices[0]:  # the work was done under the provisional id
+            again = unit.load() if isinstance(unit, DocumentTask) else unit
+            assert isinstance(again.item, Article)
+            found_claims, found = process_article(replace(again.item, id=settled.id), ref)
+        articles.append(settled)
         claims.extend(found_claims)
         findings.extend(found)
         if progress:

@@ -62,9 +62,9 @@ def pool_calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     calls: list[int] = []
     original: Callable[..., Any] = pipeline._in_pool
 
-    def spy(articles: Any, reference_dirs: Any, jobs: int) -> Any:
+    def spy(units: Any, reference_dirs: Any, jobs: int, keep_text: bool = False) -> Any:
         calls.append(jobs)
-        return original(articles, reference_dirs, jobs)
+        return original(units, reference_dirs, jobs, keep_text)
 
     monkeypatch.setattr(pipeline, "_in_pool", spy)
     yield calls
@@ -81,6 +81,25 @@ def test_jobs_give_the_same_findings_json_byte_for_byte(
     result = run_check([article_dir], jobs=jobs)
     assert pool_calls == [jobs], "the run did not go through the process pool"
     assert findings_json(result) == local_run[1]
+
+
+def test_repeated_ids_across_folders_match_one_process(tmp_path: Path, pool_calls: list[int]) -> None:
+    """Workers check a file under its provisional id (its name); a name that repeats in
+    another folder gets its relative path in the main process, in input order, and must
+    end up exactly as in one process (claims re-made under the final id)."""
+    for folder in ("a", "b"):
+        write_articles(tmp_path / folder, 40, seed=SEED)  # the same 40 names in both folders
+    (tmp_path / "b" / "broken.txt").write_bytes(b"")
+    (tmp_path / "a" / "broken.txt").write_bytes(b"\x00\x01binary\x00")
+    one = run_check([tmp_path], jobs=1)
+    pooled = run_check([tmp_path], jobs=2)
+    assert pool_calls == [2]
+    assert findings_json(pooled) == findings_json(one)
+    ids = [a.id for a in pooled.articles]
+    assert len(ids) == len(set(ids)) == 80
+    assert any(i.startswith("b/") for i in ids)
+    assert {c.article for c in pooled.claims} <= set(ids)
+    assert sorted(e.article for e in pooled.errors) == ["b/broken.txt", "broken.txt"]
 
 
 def test_progress_ticks_once_per_article_in_the_pool(article_dir: Path) -> None:
