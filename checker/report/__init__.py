@@ -24,8 +24,8 @@ from checker.model import RunResult
 from checker.report.figures_io import render_figures, write_figures
 from checker.report.files import ensure_folder, safe_child, write_atomic, write_bytes_atomic
 from checker.report.pdf import render_pdf
-from checker.report.records import run_record
-from checker.report.tables import findings_csv, summary_markdown
+from checker.report.records import run_sections
+from checker.report.tables import summary_markdown, write_findings_csv
 from checker.report.view import Index
 
 log = logging.getLogger(__name__)
@@ -38,19 +38,25 @@ def write_findings_json(result: RunResult, handle: IO[bytes]) -> None:
     """findings.json (DESIGN.md contract) as UTF-8, one record per line inside each list.
 
     One line per article, claim and finding keeps the file greppable and diffable and lets
-    the C JSON encoder do the work (a 100 MB ``indent=2`` dump takes ~10x longer). Key order
-    is fixed by the record builders, so the bytes are deterministic.
+    the C JSON encoder do the work (a 100 MB ``indent=2`` dump takes ~10x longer). Records
+    are encoded and written one at a time, never as one document in memory. Key
+    order is fixed by the record builders, so the bytes are deterministic.
     """
-    record = run_record(result)
-    handle.write(b"{")
-    for i, (key, value) in enumerate(record.items()):
-        head = ("," if i else "") + "\n  " + json.dumps(key) + ": "
-        if isinstance(value, list) and value:
-            items = ",\n    ".join(json.dumps(item, ensure_ascii=False) for item in value)
-            handle.write(f"{head}[\n    {items}\n  ]".encode())
-        else:
-            handle.write((head + json.dumps(value, ensure_ascii=False)).encode())
-    handle.write(b"\n}\n")
+    write = handle.write  # a buffered file: many small writes cost little
+    write(b"{")
+    for i, (key, value) in enumerate(run_sections(result)):
+        write((("," if i else "") + "\n  " + json.dumps(key) + ": ").encode())
+        if isinstance(value, str):
+            write(json.dumps(value, ensure_ascii=False).encode())
+            continue
+        first = True
+        for item in value:
+            write(
+                ("[\n    " if first else ",\n    ").encode() + json.dumps(item, ensure_ascii=False).encode()
+            )
+            first = False
+        write(b"[]" if first else b"\n  ]")
+    write(b"\n}\n")
 
 
 def write_report(result: RunResult, out_dir: Path, parts: set[str]) -> list[Path]:
@@ -69,8 +75,8 @@ def write_report(result: RunResult, out_dir: Path, parts: set[str]) -> list[Path
         path = safe_child(out_dir, FILE_NAMES["json"])
         written.append(write_atomic(path, lambda handle: write_findings_json(result, handle)))
     if "csv" in parts:
-        data = findings_csv(result, index).encode("utf-8")
-        written.append(write_bytes_atomic(safe_child(out_dir, FILE_NAMES["csv"]), data))
+        path = safe_child(out_dir, FILE_NAMES["csv"])
+        written.append(write_atomic(path, lambda handle: write_findings_csv(result, handle, index)))
     if "md" in parts:
         data = summary_markdown(result, index).encode("utf-8")
         written.append(write_bytes_atomic(safe_child(out_dir, FILE_NAMES["md"]), data))

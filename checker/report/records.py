@@ -7,7 +7,9 @@ that ``json.dumps(..., sort_keys=False)`` is deterministic.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from itertools import chain
 from typing import Any
 
 from checker import __version__
@@ -131,18 +133,28 @@ def error_article_record(e: ArticleError) -> Record:
     }
 
 
-def run_record(result: RunResult) -> Record:
-    """The whole findings.json document."""
+def run_sections(result: RunResult) -> Iterator[tuple[str, str | Iterable[Record]]]:
+    """The top-level keys of findings.json with their values; list values are generators,
+    so a writer can stream one record at a time instead of building the whole document."""
     by_article: dict[str, list[ArticleError]] = {}
     for e in result.errors:
         by_article.setdefault(e.article, []).append(e)
     known = {a.id for a in result.articles}
-    articles = [article_record(a, by_article.get(a.id, [])) for a in result.articles]
-    articles += [error_article_record(e) for e in result.errors if e.article not in known]
+    yield "version", __version__
+    yield "reference_tables", [{"table": t, "path": p} for t, p in result.reference_tables]
+    yield (
+        "articles",
+        chain(
+            (article_record(a, by_article.get(a.id, [])) for a in result.articles),
+            (error_article_record(e) for e in result.errors if e.article not in known),
+        ),
+    )
+    yield "claims", (claim_record(c) for c in result.claims)
+    yield "findings", (finding_record(f) for f in result.findings)
+
+
+def run_record(result: RunResult) -> Record:
+    """The whole findings.json document (in memory: for tests and the Python API)."""
     return {
-        "version": __version__,
-        "reference_tables": [{"table": t, "path": p} for t, p in result.reference_tables],
-        "articles": articles,
-        "claims": [claim_record(c) for c in result.claims],
-        "findings": [finding_record(f) for f in result.findings],
+        key: value if isinstance(value, str | list) else list(value) for key, value in run_sections(result)
     }

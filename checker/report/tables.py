@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
+from typing import IO
 
 from checker.model import Claim, Finding, RunResult
 from checker.report.view import (
@@ -138,15 +139,26 @@ def finding_row(f: Finding, index: Index) -> dict[str, str]:
     return {k: defuse(v) if k in TEXT_COLUMNS else v for k, v in row.items()}
 
 
-def findings_csv(result: RunResult, index: Index | None = None) -> str:
-    """The whole findings.csv (header + one row per finding), ``\\r\\n`` line ends as RFC 4180."""
+def write_findings_csv(result: RunResult, handle: IO[bytes], index: Index | None = None) -> None:
+    """findings.csv (header + one row per finding) as UTF-8, ``\r\n`` line ends as RFC 4180,
+    written row by row."""
     index = index or Index(result)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for f in csv_order(result, index):
-        writer.writerow(finding_row(f, index))
-    return out.getvalue()
+    text = io.TextIOWrapper(handle, encoding="utf-8", newline="", write_through=False)
+    try:
+        writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+        writer.writeheader()
+        for f in csv_order(result, index):
+            writer.writerow(finding_row(f, index))
+        text.flush()
+    finally:
+        text.detach()  # the caller owns (and closes) the byte stream
+
+
+def findings_csv(result: RunResult, index: Index | None = None) -> str:
+    """The whole findings.csv as one string (for tests and the Python API)."""
+    out = io.BytesIO()
+    write_findings_csv(result, out, index)
+    return out.getvalue().decode("utf-8")
 
 
 # --- summary.md ---------------------------------------------------------------------------

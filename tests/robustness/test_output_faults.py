@@ -159,6 +159,7 @@ def test_disk_full_on_a_later_part_keeps_the_earlier_ones(
             raise OutputError(str(path), os.strerror(errno.ENOSPC))
         return real(path, write)
 
+    monkeypatch.setattr(report_module, "write_atomic", full_for_csv)
     monkeypatch.setattr(report_module, "write_bytes_atomic", lambda p, d: full_for_csv(p, _writer(d)))
     out = tmp_path / "out"
     with pytest.raises(OutputError) as err:
