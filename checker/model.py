@@ -21,9 +21,10 @@ A mention's value is the closed interval ``[low, high]``:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import operator
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, TypeVar
 
 Kind = Literal["percent", "count", "date", "date_range", "duration", "relative_date", "age", "year"]
 KINDS: tuple[Kind, ...] = (
@@ -58,6 +59,29 @@ Number = Decimal
 Bound = Decimal | dt.date | None
 
 
+_T = TypeVar("_T")
+
+
+def quick_pickle(cls: type[_T]) -> type[_T]:
+    """Pickle instances as ``(cls, field values)``.
+
+    Results travel from worker processes to the main one by pickle; the default for a
+    slotted dataclass rebuilds each object through a Python ``__setstate__`` that looks up
+    the fields every time, which made unpickling the main process's largest cost (7x the
+    time of the same values as plain tuples). Calling the class with its values is about
+    a third cheaper and builds the same object.
+    """
+    values = operator.attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
+
+    def __reduce__(self: _T) -> tuple[type[_T], tuple[object, ...]]:
+        got = values(self)
+        return cls, got if isinstance(got, tuple) else (got,)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
+
+
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Article:
     """One article as the extractor sees it.
@@ -78,6 +102,7 @@ class Article:
     encoding: str | None = None  # the encoding the bytes were decoded with
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class ArticleError:
     """An input that could not be (fully) read: reported, never fatal."""
@@ -92,6 +117,7 @@ class ArticleError:
         return f"{where}: {self.reason}"
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Offset:
     """A calendar offset relative to an anchor date: "eight years ago" is (-8, "year").
@@ -109,6 +135,7 @@ class Offset:
     exact: bool = False  # "exactly one year ago", "a year ago today"
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A figure found in the text, with its interval and the exact surface text."""
@@ -132,6 +159,7 @@ class Mention:
         return (self.start, self.end)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A mention bound to what it is about. Unbound fields stay ``None``/"other"."""
@@ -154,12 +182,14 @@ class Claim:
         return self.mention.article
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Difference:
     value: Decimal
     unit: str  # "percentage_point", "day", "year", "count", ...
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What a claim was compared with: a reference row, or another article's span."""
@@ -173,6 +203,7 @@ class Evidence:
     unit: str | None = None  # unit of ``number``
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Finding:
     id: str
