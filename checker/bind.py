@@ -33,12 +33,12 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from checker.model import Article, Claim, Measure, Mention, Scope
 from checker.reference import Election, ReferenceData
-from checker.sentences import Sentence, SentenceIndex, clause_bounds, quote
+from checker.sentences import Sentence, SentenceIndex, clause_bounds, quote, sentences_of
 
 # --- cue words (lower-case, matched on lower-cased text) ---------------------------------
 
@@ -195,6 +195,32 @@ class _Context:
     progress_ids: set[int] = field(default_factory=set)  # id() of the progress figures
     hit_starts: list[int] = field(default_factory=list)
     numeric_index: dict[int, int] = field(default_factory=dict)  # id(mention) -> position
+    entities: dict[str, frozenset[str]] = field(default_factory=dict)  # see _entity_tables
+    election_counts: dict[str, int] = field(default_factory=dict)
+    quotes: dict[tuple[int, int], str] = field(default_factory=dict)  # sentence span -> quote
+    # Sentences and clauses are asked about once per figure in them: answers are kept.
+    found: dict[tuple[re.Pattern[str], int, int], bool] = field(default_factory=dict)
+    clauses: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    sentence_elections: dict[int, Election | None] = field(default_factory=dict)  # by start
+    respectively: dict[int, re.Match[str] | None] = field(default_factory=dict)  # by start
+
+
+def _found(ctx: _Context, pattern: re.Pattern[str], start: int, end: int) -> bool:
+    """Whether ``pattern`` occurs in the lower-cased ``text[start:end]`` (remembered)."""
+    key = (pattern, start, end)
+    hit = ctx.found.get(key)
+    if hit is None:
+        hit = ctx.found[key] = pattern.search(ctx.low[start:end]) is not None
+    return hit
+
+
+def _clause(ctx: _Context, sentence: Sentence, offset: int) -> tuple[int, int]:
+    """``clause_bounds`` of the figure at ``offset`` (remembered: several rules ask)."""
+    key = (sentence.start, offset)
+    span = ctx.clauses.get(key)
+    if span is None:
+        span = ctx.clauses[key] = clause_bounds(ctx.article.text, sentence, offset)
+    return span
 
 
 def election_kind_family(kind: str) -> str:
@@ -234,7 +260,15 @@ def _entity_tables(ref: ReferenceData) -> tuple[dict[str, frozenset[str]], dict[
 
 def _entities_of(ref: ReferenceData, election: str) -> frozenset[str]:
     """Regions and options with results in ``election``."""
-    return _entity_tables(ref)[0].get(election, frozenset())
+    return _entity_tables(ref)[0].get(election, _NO_NAMES)
+
+
+def _entities(ctx: _Context, election: str) -> frozenset[str]:
+    """``_entities_of`` from the tables the context holds (asked several times per figure)."""
+    return ctx.entities.get(election, _NO_NAMES)
+
+
+_NO_NAMES: frozenset[str] = frozenset()
 
 
 def rank_elections(
@@ -244,6 +278,7 @@ def rank_elections(
     low = article.text.lower()
     names = {h.canonical for h in hits}
     scored: list[tuple[int, int, str, Election]] = []
+    cued: dict[str, bool] = {}  # kind family -> its cue occurs in the text (asked per election)
     for election in ref.elections.values():
         if article.published is not None and election.start > article.published:
             continue  # an election after the article cannot be what it reports
@@ -251,8 +286,11 @@ def rank_elections(
         score = 2 * len(names & entities) + (5 if election.id in names else 0)
         if not names & entities and election.id not in names:
             continue
-        cue = KIND_CUES.get(election_kind_family(election.kind))
-        if cue is not None and cue.search(low):
+        family = election_kind_family(election.kind)
+        cue = KIND_CUES.get(family)
+        if cue is not None and family not in cued:
+            cued[family] = cue.search(low) is not None
+        if cued.get(family):
             score += 2
         if any(n.lower() in low for n in (election.name, *election.names) if len(n) > 5):
             score += 3
@@ -289,15 +327,14 @@ def _national_region(ref: ReferenceData, election: Election) -> str | None:
 
 
 def _scope(ctx: _Context, m: Mention, sentence: Sentence, election: Election | None) -> tuple[Scope, str]:
-    a, b = clause_bounds(ctx.article.text, sentence, m.start)
-    clause = ctx.low[a:b]
-    if RE_EXIT_POLL.search(clause):
+    a, b = _clause(ctx, sentence, m.start)
+    if _found(ctx, RE_EXIT_POLL, a, b):
         return "exit_poll", "exit poll"
-    if RE_CLAIMED_BY.search(ctx.low[sentence.start : sentence.end]):
+    if _found(ctx, RE_CLAIMED_BY, sentence.start, sentence.end):
         return "claimed_by", "claimed by the opposition or an independent count"
-    if _has_progress_figure(ctx, sentence) or RE_PRELIMINARY.search(ctx.low[sentence.start : sentence.end]):
+    if _has_progress_figure(ctx, sentence) or _found(ctx, RE_PRELIMINARY, sentence.start, sentence.end):
         return "partial", "partial or early count"
-    if RE_SUB_POPULATION.search(clause):
+    if _found(ctx, RE_SUB_POPULATION, a, b):
         return "sub_population", "a sub-population (votes abroad, one territory)"
     published = ctx.article.published
     if election is not None and published is not None:
@@ -335,7 +372,7 @@ def _pick_election(ctx: _Context, entity: str | None, sentence: Sentence) -> Ele
     sentence_years = {y for y in ctx.years if str(y) in ctx.article.text[sentence.start : sentence.end]}
     candidates = ctx.ranked
     if entity is not None:
-        candidates = [e for e in candidates if entity in _entities_of(ctx.ref, e.id)]
+        candidates = [e for e in candidates if entity in _entities(ctx, e.id)]
     if sentence_years:
         dated = [e for e in candidates if e.end.year in sentence_years or e.start.year in sentence_years]
         if dated:
@@ -360,7 +397,9 @@ def _respectively_entity(ctx: _Context, m: Mention, sentence: Sentence, peers: l
     The list is the run of figures (joined by "and" or commas) nearest the keyword; the
     names are those between the figure before the run (or the sentence start) and the run.
     """
-    keyword = RE_RESPECTIVELY.search(ctx.low, sentence.start, sentence.end)
+    if sentence.start not in ctx.respectively:  # asked once per figure of the sentence
+        ctx.respectively[sentence.start] = RE_RESPECTIVELY.search(ctx.low, sentence.start, sentence.end)
+    keyword = ctx.respectively[sentence.start]
     if keyword is None:
         return None
     figures = [
@@ -384,7 +423,7 @@ def _respectively_entity(ctx: _Context, m: Mention, sentence: Sentence, peers: l
     names_from = before[-1].end if before else sentence.start
     names = _hits_in(ctx, names_from, run[0].start, PLACE_TYPES | OPTION_TYPES)
     for election in ctx.ranked:
-        entities = _entities_of(ctx.ref, election.id)
+        entities = _entities(ctx, election.id)
         ordered: list[str] = []
         for h in names:
             if h.canonical in entities and h.canonical not in ordered:
@@ -408,7 +447,7 @@ def _forward_entity(ctx: _Context, m: Mention, sentence: Sentence, next_start: i
 
 def _backward_entities(ctx: _Context, m: Mention, sentence: Sentence, types: frozenset[str]) -> list[_Hit]:
     """Names before the figure, nearest first: its clause first, then places earlier in the sentence."""
-    a, _ = clause_bounds(ctx.article.text, sentence, m.start)
+    a, _ = _clause(ctx, sentence, m.start)
     in_clause = _hits_in(ctx, a, m.start, types)
     # A candidate named in another clause ("... voted against all, while the three other
     # candidates took 9.5%") is not this figure's; a place usually still is.
@@ -424,7 +463,7 @@ def _backward_entity(ctx: _Context, m: Mention, sentence: Sentence, types: froze
 def _election_rank(ctx: _Context, canonical: str) -> int | None:
     """Position of the best-ranked election with results for ``canonical`` (None: none)."""
     for i, e in enumerate(ctx.ranked):
-        if canonical in _entities_of(ctx.ref, e.id):
+        if canonical in _entities(ctx, e.id):
             return i
     return None
 
@@ -433,7 +472,7 @@ def _carried_place(ctx: _Context, sentence_index: int, election: Election | None
     """A region named in the previous sentences of the paragraph, or in the title."""
     if election is None:
         return None
-    entities = _entities_of(ctx.ref, election.id)
+    entities = _entities(ctx, election.id)
     here = ctx.sentences.sentences[sentence_index]
     for i in range(sentence_index - 1, max(sentence_index - 3, -1), -1):
         prev = ctx.sentences.sentences[i]
@@ -461,8 +500,8 @@ def _measure_for_number(
             return "turnout"
         if re.match(r"^[^.;]{0,20}\b(?:took|take|taking)\s+part", right):
             return "turnout"
-        a, b = clause_bounds(ctx.article.text, sentence, m.start)
-        if RE_SHARE.search(left) or RE_SHARE.search(right) or RE_SHARE.search(ctx.low[a:b]):
+        a, b = _clause(ctx, sentence, m.start)
+        if RE_SHARE.search(left) or RE_SHARE.search(right) or _found(ctx, RE_SHARE, a, b):
             return "vote_share"
         return None
     # counts
@@ -487,24 +526,26 @@ def bind_mentions(article: Article, mentions: Sequence[Mention], ref: ReferenceD
         article=article,
         ref=ref,
         low=text.lower(),
-        sentences=SentenceIndex(text),
+        sentences=sentences_of(text),
         hits=hits,
         hit_starts=[h.start for h in hits],
         ranked=[],
         years=years,
         progress=[],
     )
+    ctx.entities, ctx.election_counts = _entity_tables(ref)
     ctx.ranked = rank_elections(article, hits, ref, years)
     ctx.progress = [m for m in mentions if _is_progress(ctx, m)]
     ctx.progress_ids = {id(p) for p in ctx.progress}
-    claims = _bind_all(ctx, list(mentions), ctx.progress_ids)
-    quotes: dict[tuple[int, int], str] = {}  # one string per sentence, shared by its claims
-    out = []
-    for c in claims:
-        if c.sentence not in quotes:
-            quotes[c.sentence] = quote(text, c.sentence)
-        out.append(replace(c, quote=quotes[c.sentence]))
-    return out
+    return _bind_all(ctx, list(mentions), ctx.progress_ids)
+
+
+def _quote(ctx: _Context, span: tuple[int, int]) -> str:
+    """The quote of a sentence: one string per sentence, shared by its claims."""
+    found = ctx.quotes.get(span)
+    if found is None:
+        found = ctx.quotes[span] = quote(ctx.article.text, span)
+    return found
 
 
 # "87.28% of the vote, or 76,277,708 ballots": a share and its count, same subject.
@@ -520,7 +561,7 @@ RE_MARGIN = re.compile(
 
 
 def _election_count(ctx: _Context, canonical: str) -> int:
-    return max(1, _entity_tables(ctx.ref)[1].get(canonical, 0))
+    return max(1, ctx.election_counts.get(canonical, 0))
 
 
 def _weak(ctx: _Context, canonical: str) -> bool:
@@ -580,14 +621,24 @@ def _bind_all(ctx: _Context, mentions: list[Mention], progress_ids: set[int]) ->
         span = (sentence.start, sentence.end)
         if id(m) in progress_ids:
             claims.append(
-                Claim(claim_id(m), m, measure="other", scope="unknown", sentence=span, note="share counted")
+                Claim(
+                    claim_id(m),
+                    m,
+                    measure="other",
+                    scope="unknown",
+                    sentence=span,
+                    quote=_quote(ctx, span),
+                    note="share counted",
+                )
             )
             continue
         if m.kind not in ("percent", "count"):
             claims.append(_bind_calendar(ctx, m, sentence))
             continue
         if m.kind == "count" and RE_MARGIN.search(ctx.low[max(0, m.start - 30) : m.start]):
-            claims.append(Claim(claim_id(m), m, measure="count", sentence=span, note="margin"))
+            claims.append(
+                Claim(claim_id(m), m, measure="count", sentence=span, quote=_quote(ctx, span), note="margin")
+            )
             continue
         claim = _bind_number(ctx, m, sentence, numeric, bound, previous_share)
         bound[id(m)] = claim
@@ -670,7 +721,7 @@ def _bind_number(
         measure is None
         and m.kind == "percent"
         and entity_type in OPTION_TYPES
-        and RE_VOTE_CONTEXT.search(ctx.low[span[0] : span[1]])
+        and _found(ctx, RE_VOTE_CONTEXT, *span)
     ):
         measure = "vote_share"  # "Kharitonov came second with 4.31%"
     carried_option: str | None = None
@@ -682,20 +733,33 @@ def _bind_number(
         ):
             measure, carried_option = earlier
             notes.append("measure carried from the previous sentence")
-    if measure is not None and not RE_VOTE_CONTEXT.search(ctx.low[span[0] : span[1]]):
+    if measure is not None and not _found(ctx, RE_VOTE_CONTEXT, *span):
         prev_sentence = ctx.sentences.sentences[si - 1] if si > 0 else None
         carried_context = carried_option is not None or "measure carried" in " ".join(notes)
         if not (
             carried_context
             and prev_sentence is not None
-            and RE_VOTE_CONTEXT.search(ctx.low[prev_sentence.start : prev_sentence.end])
+            and _found(ctx, RE_VOTE_CONTEXT, prev_sentence.start, prev_sentence.end)
         ):
             measure = None  # not a sentence about a vote: never checked against results
     if measure is None:
-        return Claim(claim_id(m), m, measure="count" if m.kind == "count" else "other", sentence=span)
-    a, b = clause_bounds(ctx.article.text, sentence, m.start)
-    if RE_OPINION_POLL.search(ctx.low[a:b]) and not RE_EXIT_POLL.search(ctx.low[a:b]):
-        return Claim(claim_id(m), m, measure=measure, sentence=span, note="opinion poll, not a result")
+        return Claim(
+            claim_id(m),
+            m,
+            measure="count" if m.kind == "count" else "other",
+            sentence=span,
+            quote=_quote(ctx, span),
+        )
+    a, b = _clause(ctx, sentence, m.start)
+    if _found(ctx, RE_OPINION_POLL, a, b) and not _found(ctx, RE_EXIT_POLL, a, b):
+        return Claim(
+            claim_id(m),
+            m,
+            measure=measure,
+            sentence=span,
+            quote=_quote(ctx, span),
+            note="opinion poll, not a result",
+        )
     recent = _recent_claim(ctx, bound, si) if entity is None else None
     if recent is not None and recent.election is not None and recent.election in ctx.ref.elections:
         # "Turnout was put at 83%." right after a sentence about the Crimean vote.
@@ -706,7 +770,9 @@ def _bind_number(
         election = _pick_election(ctx, entity, sentence)
     if election is None:
         note = "no election found" if entity is None else "election ambiguous"
-        return Claim(claim_id(m), m, entity=entity, measure=measure, sentence=span, note=note)
+        return Claim(
+            claim_id(m), m, entity=entity, measure=measure, sentence=span, quote=_quote(ctx, span), note=note
+        )
     region: str | None = None
     option: str | None = None
     if entity is not None and entity_type in OPTION_TYPES:
@@ -744,6 +810,7 @@ def _bind_number(
         region=region,
         option=option,
         sentence=span,
+        quote=_quote(ctx, span),
         note="; ".join(notes),
     )
 
@@ -753,10 +820,9 @@ def _referendum_option(ctx: _Context, election: Election, m: Mention, sentence: 
     if "referendum" not in election.kind:
         return None
     options = {row.option for row in ctx.ref.results_for(election.id) if row.option}
-    sentence_low = ctx.low[sentence.start : sentence.end]
-    if RE_AGAINST.search(sentence_low):
+    if _found(ctx, RE_AGAINST, sentence.start, sentence.end):
         wanted = "No"
-    elif _YES_WORDS.search(sentence_low):
+    elif _found(ctx, _YES_WORDS, sentence.start, sentence.end):
         wanted = "Yes"
     else:
         return None
@@ -768,12 +834,18 @@ RE_VOTE_WORDS = re.compile(r"vot|referend|election|ballot|\bpolls?\b|wahl|выб
 
 def _sentence_election(ctx: _Context, sentence: Sentence) -> Election | None:
     """The election a sentence is about: named outright, else by kind and names, else the article's."""
+    if sentence.start not in ctx.sentence_elections:  # asked once per date in the sentence
+        ctx.sentence_elections[sentence.start] = _find_sentence_election(ctx, sentence)
+    return ctx.sentence_elections[sentence.start]
+
+
+def _find_sentence_election(ctx: _Context, sentence: Sentence) -> Election | None:
     hits = _hits_in(ctx, sentence.start, sentence.end)
     for h in hits:
         if h.type == "election" and h.canonical in ctx.ref.elections:
             return ctx.ref.elections[h.canonical]
     sentence_low = ctx.low[sentence.start : sentence.end]
-    families = {k for k, cue in KIND_CUES.items() if cue.search(sentence_low)}
+    families = {k for k, cue in KIND_CUES.items() if _found(ctx, cue, sentence.start, sentence.end)}
     candidates = [e for e in ctx.ranked if not families or election_kind_family(e.kind) in families]
     if not candidates:
         return None
@@ -782,7 +854,7 @@ def _sentence_election(ctx: _Context, sentence: Sentence) -> Election | None:
     names = {h.canonical for h in hits}
 
     def score(i: int, e: Election) -> float:
-        specific = sum(2 / _election_count(ctx, n) for n in names & _entities_of(ctx.ref, e.id))
+        specific = sum(2 / _election_count(ctx, n) for n in names & _entities(ctx, e.id))
         country = 1.0 if e.country[:5].lower() in sentence_low else 0.0
         prior = 1.5 if e is ctx.ranked[0] else 0.0
         return specific + country + prior - 0.01 * i
@@ -805,12 +877,16 @@ def _bind_calendar(ctx: _Context, m: Mention, sentence: Sentence) -> Claim:
                 person = h
                 break
         return Claim(
-            claim_id(m), m, entity=person.canonical if person else None, measure="age", sentence=span
+            claim_id(m),
+            m,
+            entity=person.canonical if person else None,
+            measure="age",
+            sentence=span,
+            quote=_quote(ctx, span),
         )
     measure: Measure = "elapsed" if m.kind == "duration" else "date"
     election = None
-    sentence_low = ctx.low[sentence.start : sentence.end]
-    if RE_VOTE_WORDS.search(sentence_low):
+    if _found(ctx, RE_VOTE_WORDS, sentence.start, sentence.end):
         election = _sentence_election(ctx, sentence)
     return Claim(
         claim_id(m),
@@ -819,4 +895,5 @@ def _bind_calendar(ctx: _Context, m: Mention, sentence: Sentence) -> Claim:
         measure=measure,
         scope="final" if election else "unknown",
         sentence=span,
+        quote=_quote(ctx, span),
     )

@@ -30,11 +30,12 @@ Matching rules (why they are what they are):
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Literal
+from functools import cache, lru_cache
+from typing import Any, Literal, TypeVar
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -94,20 +95,36 @@ def _fold_char(c: str) -> str:
     return base if not unicodedata.combining(base) else c
 
 
-def _fold_with_map(text: str) -> tuple[str, list[int]]:
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that folds each character on first sight (see ``_fold_char``).
+
+    One C-level ``translate`` replaces a Python loop over every character; the table
+    remembers at most ``_FOLD_TABLE_MAX`` characters so hostile text cannot grow it.
+    """
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(self) < _FOLD_TABLE_MAX:
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE_MAX = 65536
+_FOLD_TABLE = _FoldTable()
+
+
+def _fold_with_map(text: str) -> tuple[str, Sequence[int]]:
     """Folded text and, for each folded character, its index in ``text`` (plus the end)."""
     if text.isascii():
         folded = text.replace("`", "'").translate(_ASCII_SPACES)
-        return folded, list(range(len(text) + 1))
-    chars: list[str] = []
-    where: list[int] = []
-    for i, c in enumerate(text):
-        f = _fold_char(c)
-        if f:
-            chars.append(f)
-            where.append(i)
+        return folded, range(len(text) + 1)
+    folded = text.translate(_FOLD_TABLE)
+    if len(folded) == len(text):
+        return folded, range(len(text) + 1)  # nothing dropped: offsets are unchanged
+    # Combining marks were dropped: map each kept character back to its offset.
+    where = [i for i, c in enumerate(text) if _fold_char(c)]
     where.append(len(text))
-    return "".join(chars), where
+    return folded, where
 
 
 _ASCII_SPACES = str.maketrans({"\t": " ", "\n": " ", "\r": " ", "\f": " ", "\v": " "})
@@ -192,6 +209,20 @@ def _compile(keys: Iterable[str], flags: int) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)" + _trie_pattern(root) + r"(?!\w)", flags)
 
 
+def _ascii_lower_exact(keys: Sequence[str]) -> bool:
+    """Whether, on ASCII text, the IGNORECASE search for lower-case ``keys`` finds exactly
+    what a case-sensitive search finds in the lower-cased text.
+
+    It does unless a non-ASCII letter of a key matches an ASCII letter regardless of case
+    (the long s "ſ" matches "s", the Kelvin sign matches "k").
+    """
+    others = sorted({c for key in keys for c in key if not c.isascii()})
+    if not others:
+        return True
+    any_other = re.compile("|".join(map(re.escape, others)), re.IGNORECASE)
+    return any_other.search("".join(map(chr, range(128)))) is None
+
+
 # --- near misses ---------------------------------------------------------------------------
 
 # A capitalised word of the folded text: an upper-case letter, then lower-case letters
@@ -244,7 +275,56 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 
 def _capitalised(word: str) -> bool:
+    if word.isascii():  # a lower-case ASCII letter is one that upper() changes: C-level tests
+        return word[0].isupper() and word[1:] != word[1:].upper()
     return word[0].isupper() and any(c.islower() for c in word[1:])
+
+
+@cache
+def _re_capital_word() -> re.Pattern[str]:
+    """RE_NAME_WORD restricted to words whose first letter is upper case.
+
+    ``re`` has no class for upper-case letters, so the class is spelt out from
+    ``str.isupper`` (built on first use: it takes a pass over every code point). A cheap
+    ASCII test runs before it, which halves the time of a scan of English text.
+    """
+    upper = [c for c in range(sys.maxunicode + 1) if chr(c).isupper()]
+    ranges: list[str] = []
+    i = 0
+    while i < len(upper):
+        j = i
+        while j + 1 < len(upper) and upper[j + 1] == upper[j] + 1:
+            j += 1
+        low, high = re.escape(chr(upper[i])), re.escape(chr(upper[j]))
+        ranges.append(low if i == j else f"{low}-{high}")
+        i = j + 1
+    capital = r"(?<!\w)(?=[A-Z]|[^\x00-\x7f])(?=[" + "".join(ranges) + "])"
+    return re.compile(capital + RE_NAME_WORD.pattern, re.VERBOSE)
+
+
+# The word right before a name, separated by a space or ". " ("Mr. Pushlin"), as
+# RE_NAME_WORD would have found it; searched only within a short reach before the name.
+RE_WORD_BEFORE = re.compile(
+    r"""
+    (?<!\w)([^\W\d_]{2,41})   # a whole word of letters
+    \.?\x20$                   # then a space, maybe after a full stop, up to the name
+    """,
+    re.VERBOSE,
+)
+_WORD_BEFORE_REACH = 44
+
+_NEAR_MEMO_MAX = 65536  # names a near-miss memo holds before it starts afresh
+_FIND_MEMO_TEXT = 2000  # find() remembers texts up to this length (sentences, titles) ...
+_FIND_MEMO_MAX = 4096  # ... and this many of them (at most some 8 MB)
+
+M = TypeVar("M", bound=dict[Any, Any])
+
+
+def _room(memo: M, limit: int = _NEAR_MEMO_MAX) -> M:
+    """``memo``, emptied first when full: memory stays bounded whatever the input."""
+    if len(memo) >= limit:
+        memo.clear()
+    return memo
 
 
 class Gazetteer:
@@ -260,10 +340,14 @@ class Gazetteer:
         "_by_key",
         "_cased",
         "_caseless",
+        "_caseless_ascii",
         "_entries",
+        "_found",
         "_known_keys",
         "_known_surnames",
+        "_near_memo",
         "_persons",
+        "_persons_by_types",
         "_types",
     )
 
@@ -289,6 +373,8 @@ class Gazetteer:
             else:
                 caseless.append(key)
         self._caseless = _compile(caseless, re.IGNORECASE)
+        # The same search without IGNORECASE, for lower-cased ASCII text (three times faster).
+        self._caseless_ascii = _compile(caseless, 0) if _ascii_lower_exact(caseless) else None
         self._cased = _compile(cased, 0)
         self._known_keys = frozenset(self._by_key)
         persons: list[_PersonName] = []
@@ -302,6 +388,10 @@ class Gazetteer:
                 persons.append(_PersonName(e.canonical, "person", words[0], words[-1]))
         self._persons = tuple(persons)
         self._known_surnames = frozenset(surnames)
+        self._persons_by_types: dict[tuple[str, ...], tuple[tuple[_PersonName, ...], list[str]]] = {}
+        # near_misses() results per distinct name, shared by every text searched
+        self._near_memo: dict[tuple[str, ...], dict[Any, _PersonName | None]] = {}
+        self._found: dict[str, tuple[NameHit, ...]] = {}  # find() of short texts
 
     # --- lookups ---------------------------------------------------------------------------
 
@@ -355,10 +445,23 @@ class Gazetteer:
         """
         if not text:
             return []
+        if len(text) > _FIND_MEMO_TEXT:
+            return self._find(text)
+        # The checks ask about the same sentence or title once per figure in it.
+        found = self._found.get(text)
+        if found is None:
+            found = _room(self._found, _FIND_MEMO_MAX)[text] = tuple(self._find(text))
+        return list(found)
+
+    def _find(self, text: str) -> list[NameHit]:
         folded, where = _fold_with_map(text)
         found: list[tuple[int, int, NameEntry]] = []
         if self._caseless is not None:
-            for m in self._caseless.finditer(folded):
+            if self._caseless_ascii is not None and folded.isascii():
+                matches = self._caseless_ascii.finditer(folded.lower())
+            else:
+                matches = self._caseless.finditer(folded)
+            for m in matches:
                 entry = self._by_key.get(_RE_SEPARATORS.sub(" ", m.group().lower()))
                 if entry is not None:
                     found.append((m.start(), m.end(), entry))
@@ -392,58 +495,68 @@ class Gazetteer:
         >>> [(h.text, h.canonical) for h in g.near_misses("TASS said Denis Pushlin would go.")]
         [('Denis Pushlin', 'Denis Pushilin')]
         """
-        persons = [p for p in self._persons if self._types.get(p.canonical) in types]
+        persons, surnames = self._persons_of(tuple(types))
         if not text or not persons:
             return []
-        surnames = sorted({p.last for p in persons})
         folded, where = _fold_with_map(text)
-        words = list(RE_NAME_WORD.finditer(folded))
-        lower_words = {m.group() for m in words if m.group().islower()}
+        # Only capitalised words can be names: most words of a text are not, and are never
+        # looked at one by one.
+        words = [w for w in _re_capital_word().finditer(folded) if _capitalised(w.group())]
+        lower_words: set[str] | None = None
         hits: list[NameHit] = []
         used: set[int] = set()
-        # Names repeat within an article: compare each distinct name once.
-        pair_memo: dict[tuple[str, str], _PersonName | None] = {}
-        word_memo: dict[str, _PersonName | None] = {}
+        # Names repeat within an article and across articles: compare each distinct name once.
+        pair_memo = self._near_memo.setdefault(("pair", *types), {})
+        word_memo = self._near_memo.setdefault(("word", *types), {})
         for i in range(len(words) - 1):
             a, b = words[i], words[i + 1]
-            if folded[a.end() : b.start()] != " " or not (
-                _capitalised(a.group()) and _capitalised(b.group())
-            ):
+            if folded[a.end() : b.start()] != " ":  # one space: nothing else between them
                 continue
             first, last = a.group().lower(), b.group().lower()
             if f"{first} {last}" in self._known_keys or last in self._known_surnames:
                 continue
             if (first, last) not in pair_memo:
-                pair_memo[(first, last)] = self._closest_full(first, last, persons, surnames)
+                _room(pair_memo)[(first, last)] = self._closest_full(first, last, persons, surnames)
             best = pair_memo[(first, last)]
             if best is not None:
                 used.update((i, i + 1))
                 s, e = where[a.start()], where[b.end()]
                 hits.append(NameHit(s, e, text[s:e], best.canonical, best.type))
         for i, w in enumerate(words):
-            if i in used or not _capitalised(w.group()):
+            if i in used:
                 continue
             word = w.group().lower()
             if len(word) < _MIN_SINGLE_LENGTH or word in self._known_keys or word in self._known_surnames:
                 continue
-            if word in lower_words:
-                continue
             titled = False
-            if i > 0 and folded[words[i - 1].end() : w.start()] in (" ", ". "):
-                before = words[i - 1].group()
-                titled = before.lower() in _TITLES
-                if _capitalised(before) and not titled:
+            before = RE_WORD_BEFORE.search(folded, max(0, w.start() - _WORD_BEFORE_REACH), w.start())
+            if before is not None:
+                titled = before.group(1).lower() in _TITLES
+                if _capitalised(before.group(1)) and not titled:
                     continue  # part of a two-word name that is not a reference name
             if not titled and _starts_sentence(text, where[w.start()]):
                 continue
             if word not in word_memo:
-                word_memo[word] = self._closest_surname(word, persons, surnames)
+                _room(word_memo)[word] = self._closest_surname(word, persons, surnames)
             best = word_memo[word]
-            if best is not None:
+            if best is None:
+                continue
+            if lower_words is None:  # needed only for a likely misspelling, which is rare
+                lower_words = {g for g in RE_NAME_WORD.findall(folded) if g.islower()}
+            if word not in lower_words:
                 s, e = where[w.start()], where[w.end()]
                 hits.append(NameHit(s, e, text[s:e], best.canonical, best.type))
         hits.sort(key=lambda h: (h.start, h.end))
         return hits
+
+    def _persons_of(self, types: tuple[str, ...]) -> tuple[tuple[_PersonName, ...], list[str]]:
+        """The two-word person names of ``types`` and their sorted surnames (computed once)."""
+        found = self._persons_by_types.get(types)
+        if found is None:
+            persons = tuple(p for p in self._persons if self._types.get(p.canonical) in types)
+            found = (persons, sorted({p.last for p in persons}))
+            self._persons_by_types[types] = found
+        return found
 
     @staticmethod
     def _near_surnames(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 RE_SENTENCE_END = re.compile(
     r"""
@@ -118,6 +119,19 @@ class SentenceIndex:
         if not self.sentences:
             return Sentence(0, len(self.text), 0)
         return self.sentences[self.index_of(offset)]
+
+
+@lru_cache(maxsize=2)
+def sentences_of(text: str) -> SentenceIndex:
+    """The (shared, read-only) SentenceIndex of ``text``.
+
+    Binding and every check of an article split the same text; the last two texts are
+    remembered so that it is split once. Two, not more: a text may be megabytes long.
+
+    >>> sentences_of("One. Two.") is sentences_of("One. Two.")
+    True
+    """
+    return SentenceIndex(text)
 
 
 def clause_bounds(text: str, sentence: Sentence, offset: int) -> tuple[int, int]:

@@ -22,7 +22,7 @@ from itertools import combinations
 from checker.checks.common import contains, distance, finding_id, fmt_number, reported, row_key, severity_for
 from checker.model import Article, Claim, Difference, Evidence, Finding
 from checker.reference import ReferenceData, ResultRow
-from checker.sentences import SentenceIndex, quote
+from checker.sentences import quote, sentences_of
 
 ALTERNATIVE_GRACE_DAYS = 31
 CHECKED_MEASURES = ("vote_share", "turnout", "votes", "registered")
@@ -371,7 +371,7 @@ def check_swaps(claims: Sequence[Claim], by_id: dict[str, Finding], ref: Referen
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
-    index = SentenceIndex(text)
+    index = sentences_of(text)
     s = index.at(start)
     return quote(text, (s.start, s.end))
 

@@ -37,7 +37,7 @@ from checker.bind import KIND_CUES, election_kind_family
 from checker.checks.common import date_range_text, finding_id, fmt_number, reported, row_key
 from checker.model import Article, Claim, Difference, Evidence, Finding, Mention
 from checker.reference import Election, ReferenceData
-from checker.sentences import SentenceIndex
+from checker.sentences import SentenceIndex, sentences_of
 from checker.units import DAYS_PER
 
 EXACT_ANNIVERSARY_DAYS = 3
@@ -248,7 +248,7 @@ def infer_publication(
 
     Returns (window, how, the claim it came from), or None when nothing anchors it.
     """
-    index = SentenceIndex(article.text)
+    index = sentences_of(article.text)
     for claim in claims:
         m = claim.mention
         off = m.offset
@@ -861,7 +861,7 @@ def check_temporal(
                     )
                 )
         ctx = _ArticleContext(
-            article, mine, SentenceIndex(article.text), article.text.lower(), window, source_claim is not None
+            article, mine, sentences_of(article.text), article.text.lower(), window, source_claim is not None
         )
         for claim in mine:
             if claim is source_claim:
