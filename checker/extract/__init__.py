@@ -9,11 +9,14 @@ numbering), and resolves overlaps so that every character belongs to at most one
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
 from checker.extract.dates import extract_calendar
 from checker.extract.masks import find_masked_spans
 from checker.extract.numbers import extract_numbers
 from checker.model import Article, Mention
+
+_SPAN = attrgetter("start", "end")  # the sort key of text order
 
 # When two mentions overlap, the longer one wins; on equal length, the more specific kind.
 _KIND_RANK = {
@@ -44,18 +47,30 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     >>> [m.text for m in resolve_overlaps([b, a])]
     ['five days']
     """
-    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    return _resolve_sorted(sorted(mentions, key=_SPAN))
+
+
+def _resolve_sorted(ordered: list[Mention]) -> list[Mention]:
+    """``resolve_overlaps`` of mentions already sorted by span."""
     kept: list[Mention] = []
     cluster: list[Mention] = []
     cluster_end = -1
+    contested = False  # a cluster of two or more: the kept ones may leave text order
     for m in ordered:
-        if cluster and m.start >= cluster_end:
-            kept += _best_of(cluster)
-            cluster = []
-        cluster.append(m)
-        cluster_end = max(cluster_end, m.end) if len(cluster) > 1 else m.end
+        if m.start >= cluster_end:  # a new cluster (most are a single mention)
+            if len(cluster) == 1:
+                kept.append(cluster[0])
+            elif cluster:
+                kept += _best_of(cluster)
+                contested = True
+            cluster = [m]
+            cluster_end = m.end
+        else:
+            cluster.append(m)
+            cluster_end = max(cluster_end, m.end)
     kept += _best_of(cluster)
-    kept.sort(key=lambda m: (m.start, m.end))
+    if contested or len(cluster) > 1:
+        kept.sort(key=_SPAN)
     return kept
 
 
@@ -72,7 +87,7 @@ def _best_of(cluster: list[Mention]) -> list[Mention]:
 
 def _drop_masked(mentions: Iterable[Mention], masks: Sequence[tuple[int, int]]) -> list[Mention]:
     """Mentions that overlap no masked span (both sorted: one linear sweep)."""
-    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    ordered = sorted(mentions, key=_SPAN)
     if not masks:
         return ordered
     out: list[Mention] = []
@@ -92,7 +107,7 @@ def extract_mentions(article: Article) -> list[Mention]:
     masks = find_masked_spans(text)
     found = extract_numbers(text, article.id, article.language)
     found += extract_calendar(text, article.id, article.language, article.published)
-    return resolve_overlaps(_drop_masked(found, masks))
+    return _resolve_sorted(_drop_masked(found, masks))
 
 
 __all__ = ["extract_mentions", "resolve_overlaps"]

@@ -39,7 +39,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal
@@ -237,14 +237,14 @@ TRIGGER_KEYWORDS: tuple[tuple[str, str], ...] = (
 RE_NAME_AGE_TRIGGER = r"[A-ZÀ-ÞА-ЯЁІЇЄҐ](?=[^\W\d_]{0,29},\s\d)"  # Putin, 71, said
 
 
-def _trigger(words: Iterable[str], folded: Iterable[tuple[str, list[str]]]) -> re.Pattern[str]:
+def _trigger(words: Iterable[str], folded: Iterable[tuple[str, list[str]]]) -> str:
     """Where the calendar regex can match: before a digit, a keyword or a table's word.
 
     The calendar regex tries about twenty alternatives after every non-word character;
-    this pattern finds the few positions where one of them can start, so ``_scan`` runs
-    the calendar regex only there. It must accept every position the calendar regex
-    accepts (a superset), and it consumes only word characters after the first one, so
-    ``finditer`` reports every such position. ``words`` are the case-sensitive tables
+    this pattern, a look-ahead right after that character, picks the few positions where
+    one of them can start, so the alternatives run only there (all in one ``finditer``,
+    with no Python loop over candidates). It must accept every position the calendar
+    regex accepts (a superset). ``words`` are the case-sensitive tables
     (months, weekdays, number words, seasons); ``folded`` the case-insensitive phrase
     tables with the first-character class their calendar branch is guarded by.
 
@@ -280,11 +280,11 @@ def _trigger(words: Iterable[str], folded: Iterable[tuple[str, list[str]]]) -> r
     if opens_with_punctuation or "" in by_first:
         parts.append(r"(?=\W)")  # a word that opens with punctuation: accept any such start
     parts += [f"{re.escape(c)}(?:{'|'.join(by_first[c])})" for c in sorted(by_first) if c]
-    return re.compile(f"[^\\w](?:{'|'.join(parts)})")  # the non-word character the regex consumes
+    return "|".join(parts)
 
 
 @lru_cache(maxsize=16)
-def _compile(langs: tuple[str, ...], full: bool) -> tuple[re.Pattern[str], _Tables, re.Pattern[str]]:
+def _compile(langs: tuple[str, ...], full: bool) -> tuple[re.Pattern[str], _Tables]:
     t = _Tables(langs, full)
     month_words = _cased([k for k in t.months if k not in cw.MONTHS["en"]])
     # English month and weekday names must be capitalised: "may" and "march" are words.
@@ -313,9 +313,23 @@ def _compile(langs: tuple[str, ...], full: bool) -> tuple[re.Pattern[str], _Tabl
     f_ago_before = _first(_cased(w for lang in langs for w in cw.AGO_BEFORE.get(lang, ())))
     f_age_before = _first(_cased(w for lang in langs for w in cw.AGE_BEFORE.get(lang, ())))
     f_phrases = _first(_cased(t.phrases)) if t.phrases else "(?!)"
+    trigger = _trigger(
+        [
+            *month_words,
+            *weekday_words,
+            *_cased([*t.numbers, *cw.VAGUE_WORDS]),
+            *_cased(cw.SEASONS),
+        ],
+        [
+            (f_ago_before, [w for lang in langs for w in cw.AGO_BEFORE.get(lang, ())]),
+            (f_age_before, [w for lang in langs for w in cw.AGE_BEFORE.get(lang, ())]),
+            (f_phrases, list(t.phrases)),
+        ],
+    )
     pattern = rf"""
     [^\w]                                        # the character before the figure: a charset
                                                  # first op lets sre skip inside words in C
+    (?=(?-x:{trigger}))                          # a cheap test of what follows (``_trigger``)
     (?:
       (?=[12])(?<![\d.,/$€£#-]){YEAR}            # led by a year ...
       (?:
@@ -408,20 +422,7 @@ def _compile(langs: tuple[str, ...], full: bool) -> tuple[re.Pattern[str], _Tabl
       (?P<name_age>)
     )
     """
-    trigger = _trigger(
-        [
-            *month_words,
-            *weekday_words,
-            *_cased([*t.numbers, *cw.VAGUE_WORDS]),
-            *_cased(cw.SEASONS),
-        ],
-        [
-            (f_ago_before, [w for lang in langs for w in cw.AGO_BEFORE.get(lang, ())]),
-            (f_age_before, [w for lang in langs for w in cw.AGE_BEFORE.get(lang, ())]),
-            (f_phrases, list(t.phrases)),
-        ],
-    )
-    return re.compile(pattern, re.VERBOSE), t, trigger
+    return re.compile(pattern, re.VERBOSE), t
 
 
 # ---------------------------------------------------------------------------------------
@@ -788,20 +789,11 @@ class _Ctx:
             # is usually the sentence's full stop: keep it out of the surface text.
             end -= 1
         # ``text`` starts with one padding character (see ``_scan``): spans shift back by it.
+        # Positional arguments: one call per figure, and keywords cost a third more.
         return Mention(
-            article=self.article,
-            start=start - 1,
-            end=end - 1,
-            text=self.text[start:end],
-            kind=kind,
-            low=low,  # type: ignore[arg-type]
-            high=high,  # type: ignore[arg-type]
-            unit=unit,
-            qualifier=qualifier,
-            precision=precision,
-            offset=offset,
-            value=value,
-        )
+            self.article, start - 1, end - 1, self.text[start:end], kind,
+            low, high, unit, qualifier, None, precision, offset, value,  # type: ignore[arg-type]
+        )  # fmt: skip
 
 
 _TOKEN = re.compile(r"\d+|[^\W\d_][\w'’ʼ]*(?:-[^\W\d_]+)*")
@@ -815,8 +807,12 @@ def _month_of(t: _Tables, word: str) -> int | None:
     return t.months.get(word.lower().rstrip("."))
 
 
-def _date_parts(t: _Tables, s: str) -> tuple[list[int], list[int], list[int]]:
-    """Month numbers, day numbers and years in order of appearance in a date phrase."""
+@lru_cache(maxsize=4096)
+def _date_parts(t: _Tables, s: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Month numbers, day numbers and years in order of appearance in a date phrase.
+
+    Cached, like the other pure parsers here: the same phrases recur in every text.
+    """
     months: list[int] = []
     days: list[int] = []
     years: list[int] = []
@@ -831,9 +827,10 @@ def _date_parts(t: _Tables, s: str) -> tuple[list[int], list[int], list[int]]:
             month = _month_of(t, tok)
             if month is not None:
                 months.append(month)
-    return months, days, years
+    return tuple(months), tuple(days), tuple(years)
 
 
+@lru_cache(maxsize=4096)
 def _bad_english_case(s: str, t: _Tables) -> bool:
     # "may" as a verb: an English month written in lower case is not a month.
     for tok in _tokens(s):
@@ -893,7 +890,13 @@ def _h_hu_date(c: _Ctx, m: _Match) -> Mention | None:
 
 
 def _range_mention(
-    c: _Ctx, start: int, end: int, months: list[int], days: list[int], years: list[int], month_first: bool
+    c: _Ctx,
+    start: int,
+    end: int,
+    months: Sequence[int],
+    days: Sequence[int],
+    years: Sequence[int],
+    month_first: bool,
 ) -> Mention | None:
     if len(days) != 2 or not months:
         return None
@@ -919,6 +922,8 @@ def _range_mention(
 
 
 _AND_RANGE = re.compile(r"\s(?:and|und|et|y|e|i|и|і)\s", re.IGNORECASE)
+_FIRST_DATE = re.compile(r"\S+\s+\d{1,2}")  # "September 23" of "September 23 and 27"
+_DASH = re.compile(r"[-–—]")
 
 
 def _h_mdy_range(c: _Ctx, m: _Match) -> Mention | None:
@@ -928,7 +933,7 @@ def _h_mdy_range(c: _Ctx, m: _Match) -> Mention | None:
     ctx, _ = c.context_before(m.start())
     if _AND_RANGE.search(s) and ctx not in ("between", "entre", "zwischen", "tra", "fra"):
         # "September 23 and 27" is two dates unless "between" says it is a range.
-        first = re.match(r"\S+\s+\d{1,2}", s)
+        first = _FIRST_DATE.match(s)
         if first is None:
             return None
         return _h_single_date(c, _Match(c.text, m.start(), m.start() + first.end(), {}))
@@ -951,7 +956,7 @@ def _h_year_range(c: _Ctx, m: _Match) -> Mention | None:
     _months, _days, years = _date_parts(c.t, m.group())
     if len(years) != 2 or years[1] <= years[0]:
         return None
-    if not re.search(r"[-–—]", m.group()):
+    if not _DASH.search(m.group()):
         ctx, _ = c.context_before(m.start())
         if ctx not in ("between", "from", "vom", "de", "du", "entre", "zwischen", "od", "с", "з", "від"):
             return None
@@ -993,30 +998,41 @@ def _h_month_only(c: _Ctx, m: _Match) -> Mention | None:
     return c.mention(m.start(), m.end(), "date", lo, hi, "date", precision="month")
 
 
+_STRAIGHT = re.compile(r"\s+(?:straight|consecutive)$")  # "five days straight"
+# longest first: "a couple of" before "a couple"
+_VAGUE_LONGEST_FIRST = tuple(sorted(cw.VAGUE_WORDS, key=len, reverse=True))
+
+
 def _number_and_unit(c: _Ctx, s: str) -> tuple[Decimal, Decimal, str, Qualifier] | None:
     """(low, high, unit, qualifier) of "five days", "several days", "a fortnight"."""
+    return _amount_and_unit(c.t, c.language, s)
+
+
+@lru_cache(maxsize=4096)
+def _amount_and_unit(
+    t: _Tables, language: str | None, s: str
+) -> tuple[Decimal, Decimal, str, Qualifier] | None:
+    # a pure function of the phrase ("three days" recurs in every text): cached
     low_s = " ".join(s.lower().split())
-    vague = next(
-        (v for v in sorted(cw.VAGUE_WORDS, key=len, reverse=True) if low_s.startswith(v + " ")), None
-    )
+    vague = next((v for v in _VAGUE_LONGEST_FIRST if low_s.startswith(v + " ")), None)
     toks = _tokens(low_s)
-    unit_word = next((tok for tok in reversed(toks) if tok in c.t.units), None)
+    unit_word = next((tok for tok in reversed(toks) if tok in t.units), None)
     if unit_word is None:
         return None
-    canonical = c.t.units[unit_word]
+    canonical = t.units[unit_word]
     out_unit, scale = cw.UNIT_SCALE[canonical]
     if vague is not None:
         lo, hi = cw.VAGUE_WORDS[vague]
         return _scaled(lo, scale), _scaled(hi, scale), out_unit, "vague"
     num_s = low_s.split(" more ")[0].split(" further ")[0].split(" additional ")[0]
     num_s = num_s[: num_s.rfind(" ")] if " " in num_s else num_s
-    num_s = re.sub(r"\s+(?:straight|consecutive)$", "", num_s)
-    value = parse_number(num_s, c.language)
+    num_s = _STRAIGHT.sub("", num_s)
+    value = parse_number(num_s, language)
     if value is None or value <= 0:
         return None
     # the number word and the unit must be of one language ("hat nap", not "hat days")
     if not num_s[:1].isdigit() and not (
-        c.t.number_langs.get(num_s, set()) & c.t.unit_langs.get(unit_word, set())
+        t.number_langs.get(num_s, set()) & t.unit_langs.get(unit_word, set())
     ):
         return None
     return _scaled(value, scale), _scaled(value, scale), out_unit, "exact"
@@ -1119,20 +1135,25 @@ def _relative(
     )
 
 
+# Every language's "ago" words (a set, iterated in its own order as before), and the
+# words that say "ago" before the number.
+_AGO_AFTER_WORDS = {w for lang in cw.LANGUAGES for w in cw.AGO_AFTER.get(lang, ())}
+_AGO_BEFORE_WORDS = tuple(w for lang in cw.LANGUAGES for w in cw.AGO_BEFORE.get(lang, ()))
+
+
 def _h_ago(c: _Ctx, m: _Match) -> Mention | None:
     s = m.group()
-    ago_words = {w for lang in cw.LANGUAGES for w in cw.AGO_AFTER.get(lang, ())}
     body = s
     today = False
     low_s = s.lower()
     if low_s.endswith("today"):
         today = True
         body = s[: low_s.rfind("today")].rstrip()
-    for w in ago_words:
+    for w in _AGO_AFTER_WORDS:
         if body.lower().endswith(w):
             body = body[: -len(w)].rstrip()
             break
-    if s.lower().startswith(tuple(w for lang in cw.LANGUAGES for w in cw.AGO_BEFORE.get(lang, ()))):
+    if s.lower().startswith(_AGO_BEFORE_WORDS):
         body = body.split(None, 1)[1]
         if body.lower().startswith("y a "):  # "il y a"
             body = body[4:]
@@ -1257,6 +1278,7 @@ def _h_this_last(c: _Ctx, m: _Match) -> Mention | None:
     return _relative(c, m.start(), m.end(), offset, (lo, hi, unit))  # type: ignore[arg-type]
 
 
+_WEEKDAY_NAME = re.compile(r"[^\W\d_][\w'’ʼ]*(?:-feira)?")  # "Mittwochabend", "segunda-feira"
 _CAPITALISED_OK = frozenset(
     {"on", "late", "early", "last", "next", "this", "since", "until", "by", "from", "am", "el", "na", "no"}
 )
@@ -1264,7 +1286,7 @@ _CAPITALISED_OK = frozenset(
 
 def _h_weekday(c: _Ctx, m: _Match) -> Mention | None:
     s = m.group()
-    name = re.match(r"[^\W\d_][\w'’ʼ]*(?:-feira)?", s)
+    name = _WEEKDAY_NAME.match(s)
     if name is None:
         return None
     key = name.group().lower()
@@ -1350,18 +1372,23 @@ def _age_mention(c: _Ctx, start: int, end: int, num_s: str) -> Mention | None:
     return c.mention(start, end, "age", value, value, "year", value=value)
 
 
+_YEARS_OLD = re.compile(r"[-\s](?i:years?|yrs?)")  # "47-year-old"
+_DIGIT_RUN = re.compile(r"\d+")
+_AGE_OF = re.compile(r"(?i)\bof\s+|\baged?\s+")  # "at the age of 47", "aged 47"
+
+
 def _h_age_old(c: _Ctx, m: _Match) -> Mention | None:
-    num_s = re.split(r"[-\s](?i:years?|yrs?)", m.group())[0]
+    num_s = _YEARS_OLD.split(m.group())[0]
     return _age_mention(c, m.start(), m.end(), num_s)
 
 
 def _h_age_suffix(c: _Ctx, m: _Match) -> Mention | None:
-    num = re.match(r"\d+", m.group())
+    num = _DIGIT_RUN.match(m.group())
     return _age_mention(c, m.start(), m.end(), num.group()) if num else None
 
 
 def _h_age_of(c: _Ctx, m: _Match) -> Mention | None:
-    num_s = re.split(r"(?i)\bof\s+|\baged?\s+", m.group())[-1]
+    num_s = _AGE_OF.split(m.group())[-1]
     return _age_mention(c, m.start(), m.end(), num_s)
 
 
@@ -1381,7 +1408,7 @@ def _h_name_age(c: _Ctx, m: _Match) -> Mention | None:
     word, _sep = c.word_before(m.start() + 1)
     if not word[:1].isupper() or word.lower().rstrip(".") in c.t.months or word.lower() in c.t.weekdays:
         return None
-    num = re.search(r"\d+", m.group())
+    num = _DIGIT_RUN.search(m.group())
     assert num is not None
     return _age_mention(c, m.start() + num.start(), m.start() + num.end(), num.group())
 
@@ -1449,25 +1476,14 @@ _HANDLERS: dict[str, Callable[[_Ctx, _Match], Mention | None]] = {
 
 def _scan(text: str, article_id: str, language: str | None, published: dt.date | None) -> list[Mention]:
     langs = _langs(language)
-    regex, tables, trigger = _compile(langs, language is not None)
+    regex, tables = _compile(langs, language is not None)
     found: list[Mention] = []
     last_end = 0
     # The regex consumes the character before each figure; a leading newline gives the
     # first word one, and every span below is shifted back by it.
     padded = "\n" + text
     ctx = _Ctx(padded, article_id, language, published, tables)
-    match = regex.match
-    pos = 0
-    # Same matches as ``regex.finditer(padded)``: the regex is tried only where the trigger
-    # says it can start, left to right, never inside the previous match.
-    for candidate in trigger.finditer(padded):
-        at = candidate.start()
-        if at < pos:
-            continue
-        m = match(padded, at)
-        if m is None:
-            continue
-        pos = m.end()
+    for m in regex.finditer(padded):
         branch = m.lastgroup
         if branch is None or branch not in _HANDLERS:
             continue

@@ -37,6 +37,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
@@ -68,6 +69,7 @@ ATTACHED_ONLY_SCALES = frozenset({"m", "mn", "bn"})
 SPACE_CHARS = " \u00a0\u202f\u2009'’"
 CURRENCY_SIGNS = frozenset("$€£¥₽₴₹₺₩₾₸")
 SIGNS = frozenset("+±−")
+_NO_SPACES = str.maketrans("", "", SPACE_CHARS)  # deletes group spaces and apostrophes
 
 Unit = Literal["percent", "count"]
 
@@ -187,6 +189,7 @@ class _Lang:
     list_gaps: frozenset[str]
     range_gaps: frozenset[str]
     and_gaps: frozenset[str]
+    hedge_ends: tuple[str, ...]  # last words of the hedges and articles, lower case
 
 
 # English phrases that open a number without a number word: "a dozen", "half a million".
@@ -214,6 +217,16 @@ def _words_regex(t: LanguageTable) -> str:
         more = f"(?:(?:{joiner})?(?:{part})){{0,5}}" if joiner else f"(?:{part}){{0,5}}"
     sep = rf"(?:\s{{1,3}}(?:{joiner}\s{{1,3}})?|-)" if joiner else r"(?:\s{1,3}|-)"
     return f"(?:{lead}){more}(?:{sep}(?:{part}){more}){{0,7}}"
+
+
+def _last_words(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The last word of each phrase, lower case, with either apostrophe (for ``endswith``).
+
+    >>> sorted(_last_words(["more than", "plus d'"]))
+    ["d'", 'd’', 'than']
+    """
+    last = {p.split()[-1].lower() for p in phrases if p.strip()}
+    return tuple(sorted({v for w in last for v in (w, w.replace("'", "’"), w.replace("’", "'"))}))
 
 
 def _compile(code: str | None) -> _Lang:
@@ -284,6 +297,7 @@ def _compile(code: str | None) -> _Lang:
         list_gaps=frozenset(t.list_words),
         range_gaps=frozenset(t.range_words),
         and_gaps=frozenset(and_words),
+        hedge_ends=_last_words([*t.hedges, *t.articles]),
     )
 
 
@@ -300,6 +314,9 @@ def _lang_code(language: str | None) -> str | None:
     return code if code in TABLES else None
 
 
+# The parsers below are pure functions of short strings that recur in every text (years,
+# days, "50%", "per cent", "two"): caching them saves most of their work.
+@lru_cache(maxsize=8192)
 def _read_digits(s: str, decimal_mark: str | None, context: Literal["count", "share"]) -> ParsedNumber | None:
     """Read digits with group and decimal marks; ``decimal_mark`` None means "decide by shape".
 
@@ -310,7 +327,7 @@ def _read_digits(s: str, decimal_mark: str | None, context: Literal["count", "sh
     """
     if s.isdigit():  # the common case
         return ParsedNumber(D(s), 0)
-    body = "".join(ch for ch in s if ch not in SPACE_CHARS)
+    body = s.translate(_NO_SPACES)
     spaced = len(body) != len(s)
     marks = [ch for ch in body if ch in ",."]
     if not marks:
@@ -385,6 +402,11 @@ def _small_words(values: list[Decimal]) -> Decimal | None:
     return total + current
 
 
+RE_EN_ONE_SCALE = re.compile(r"^(?:an?|one)\s(?=dozen|hundred|thousand|million|billion)")  # "a million"
+RE_EN_HALF_A = re.compile(r"^half a\s(?=million|billion|dozen)")  # "half a million"
+RE_WORD_GLUE = re.compile(r"[\s\-'’]")  # what may join the parts of a number word
+
+
 def parse_number_words(s: str, language: str | None = "en") -> Decimal | None:
     """The value of a number written in words; ``None`` when it is not one number.
 
@@ -399,8 +421,8 @@ def parse_number_words(s: str, language: str | None = "en") -> Decimal | None:
     t = TABLES[code]
     text = " ".join(s.lower().replace("’", "'").split())
     if code == "en":
-        text = re.sub(r"^(?:an?|one)\s(?=dozen|hundred|thousand|million|billion)", "one ", text)
-        text = re.sub(r"^half a\s(?=million|billion|dozen)", "0.5 ", text)
+        text = RE_EN_ONE_SCALE.sub("one ", text)
+        text = RE_EN_HALF_A.sub("0.5 ", text)
         if text.endswith("dozen"):
             head = text[: -len("dozen")].strip()
             times = ONE if head in ("", "one") else parse_number_words(head, code)
@@ -414,7 +436,7 @@ def parse_number_words(s: str, language: str | None = "en") -> Decimal | None:
         except (ValueError, TypeError, KeyError, IndexError):
             return None
     parts = LANGS[code].word_part.findall(text)
-    if "".join(parts).replace("'", "") != re.sub(r"[\s\-'’]", "", text):
+    if "".join(parts).replace("'", "") != RE_WORD_GLUE.sub("", text):
         return None
     words = {k.replace("’", "'"): v for k, v in t.number_words.items()}
     try:
@@ -424,16 +446,23 @@ def parse_number_words(s: str, language: str | None = "en") -> Decimal | None:
     return _small_words(values) if values else None
 
 
+_word_value = lru_cache(maxsize=4096)(parse_number_words)
+
+
 # --- candidates ----------------------------------------------------------------------------
 
 AtomKind = Literal["num", "words", "vague", "frac"]
 AtomUnit = Literal["percent", "count", "drop"] | None
 
 RE_NEXT_WORDS = re.compile(r"[\s\u00a0]{1,3}([^\W\d_]+['’]?)(?:[\s\u00a0]{1,3}([^\W\d_]+))?")
+CURRENCY_CODES = ("usd", "eur", "gbp", "rub", "uah", "us$", "r$", "chf", "pln", "huf")
 RE_CURRENCY_BEFORE = re.compile(
-    r"(?<!\w)(?:usd|eur|gbp|rub|uah|us\$|r\$|chf|pln|huf)\s{0,2}\Z", re.IGNORECASE
+    rf"(?<!\w)(?:{'|'.join(re.escape(c) for c in CURRENCY_CODES)})\s{{0,2}}\Z", re.IGNORECASE
 )
+# The ASCII letters a code can end with, in either case (``_signed``'s quick test).
+CURRENCY_CODE_ENDS = frozenset(ch for c in CURRENCY_CODES for ch in (c[-1], c[-1].upper()))
 RE_WORD_TOKEN = re.compile(r"[^\s\-]+")
+RE_AND_BEFORE = re.compile(r"(?<!\w)(?:and|und|et|y|e|i|и|і)\s{1,3}\Z", re.IGNORECASE)  # "two and a half"
 
 
 class _Atom(NamedTuple):
@@ -457,6 +486,7 @@ class _Atom(NamedTuple):
     month: bool = False  # next to a month name: a day, the dates module's
 
 
+@lru_cache(maxsize=8192)
 def _normal(s: str) -> str:
     return " ".join(s.lower().replace("’", "'").split())
 
@@ -467,7 +497,21 @@ def _lookup(table: Mapping[str, Decimal], word: str) -> Decimal | None:
 
 
 def _hedge(lang: _Lang, text: str, start: int) -> tuple[Hedge, int] | None:
+    # A hedge ends with a space or an apostrophe right before the figure, and the last word
+    # before it ends with a hedge's (or an article's) last word. Most figures fail these
+    # string tests, which are much cheaper than the search. Lower-casing stands in for the
+    # regex's case folding only for ASCII words; other words always go to the search.
+    if start == 0:
+        return None
+    ch = text[start - 1]
+    if not (ch.isspace() or ch in "'’"):
+        return None
     lo = max(0, start - HEDGE_WINDOW)
+    words = text[lo:start].split()
+    if not words:
+        return None
+    if words[-1].isascii() and not words[-1].lower().endswith(lang.hedge_ends):
+        return None
     m = lang.hedge.search(text, lo, start)
     if not m:
         return None
@@ -513,9 +557,12 @@ def _signed(text: str, start: int) -> bool:
         return True
     if c not in " \u00a0" or start < 2:
         return False
-    if text[start - 2] in CURRENCY_SIGNS:
+    before = text[start - 2]
+    if before in CURRENCY_SIGNS:
         return True
-    return text[start - 2].isalpha() and bool(RE_CURRENCY_BEFORE.search(text, max(0, start - 6), start))
+    if not before.isalpha() or (before.isascii() and before not in CURRENCY_CODE_ENDS):
+        return False  # no currency code ends with this letter: skip the search
+    return bool(RE_CURRENCY_BEFORE.search(text, max(0, start - 6), start))
 
 
 def _month_near(text: str, start: int, end: int) -> bool:
@@ -546,14 +593,14 @@ def _num_atom(lang: _Lang, text: str, start: int, end: int) -> _Atom | None:
 
 def _word_atoms(lang: _Lang, code: str, text: str, start: int, end: int) -> list[_Atom]:
     span = text[start:end]
-    value = parse_number_words(span, code)
+    value = _word_value(span, code)
     if value is None:
         # several numbers glued by "and" or spaces ("two and three"): read each word alone
         out: list[_Atom] = []
         for w in RE_WORD_TOKEN.finditer(span):
             if _normal(w.group()) in lang.table.joiners:
                 continue
-            sub = parse_number_words(w.group(), code)
+            sub = _word_value(w.group(), code)
             if sub is not None:
                 out.append(_word_atom(lang, text, start + w.start(), start + w.end(), sub, w.group()))
         return out
@@ -585,7 +632,7 @@ def _frac_atom(lang: _Lang, text: str, start: int, end: int) -> _Atom | None:
             return None
     elif first in FRACTION_STOP:
         return None
-    if re.search(r"(?<!\w)(?:and|und|et|y|e|i|и|і)\s{1,3}\Z", text[max(0, start - 6) : start], re.IGNORECASE):
+    if RE_AND_BEFORE.search(text[max(0, start - 6) : start]):
         return None  # "two and a half"
     return _Atom(start, end, end, "frac", share, 2, "percent")
 
@@ -623,6 +670,19 @@ def _atoms(lang: _Lang, code: str, text: str) -> list[_Atom]:
 # --- intervals -----------------------------------------------------------------------------
 
 
+# Half a unit of the last written decimal, 0.5·10^-d, for the decimals RE_DIGITS allows.
+_HALF_UNITS = tuple(HALF_UNIT * D(10) ** -d for d in range(7))
+
+
+def _half_unit(decimals: int) -> Decimal:
+    """0.5·10^-decimals: "87.1%" is ±0.05.
+
+    >>> _half_unit(0), _half_unit(2)
+    (Decimal('0.5'), Decimal('0.005'))
+    """
+    return _HALF_UNITS[decimals] if decimals < len(_HALF_UNITS) else HALF_UNIT * D(10) ** -decimals
+
+
 def _round_half(value: Decimal) -> Decimal:
     """Half a unit of the last non-zero digit of a whole number: "500,000" -> 50000."""
     digits = str(int(value))
@@ -637,9 +697,9 @@ def _interval(
     assert a.value is not None
     x = a.value * scale
     if unit == "percent":
-        half = HALF_UNIT * D(10) ** -a.decimals if a.kind != "frac" else FRACTION_TOLERANCE
+        half = _half_unit(a.decimals) if a.kind != "frac" else FRACTION_TOLERANCE
     elif scale != ONE:
-        half = HALF_UNIT * D(10) ** -a.decimals * scale
+        half = _half_unit(a.decimals) * scale
     else:
         half = a.round_unit / 2
     lo, hi = x - half, x + half
@@ -756,18 +816,9 @@ def _mention(
     decimals: int | None,
 ) -> Mention:
     lo, hi, qualifier = interval
+    # positional: one per figure, and keyword arguments cost a third more
     return Mention(
-        article=article_id,
-        start=start,
-        end=stop,
-        text=text[start:stop],
-        kind=unit,
-        low=lo,
-        high=hi,
-        unit=unit,
-        qualifier=qualifier,
-        decimals=decimals,
-        value=value,
+        article_id, start, stop, text[start:stop], unit, lo, hi, unit, qualifier, decimals, None, None, value
     )
 
 
