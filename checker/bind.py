@@ -38,11 +38,11 @@ from decimal import Decimal
 
 from checker.model import Article, Claim, Measure, Mention, Scope
 from checker.reference import Election, ReferenceData
-from checker.sentences import Sentence, SentenceIndex, clause_bounds, quote, sentences_of
+from checker.sentences import Sentence, SentenceIndex, clause_bounds, compile_cues, quote, sentences_of
 
 # --- cue words (lower-case, matched on lower-cased text) ---------------------------------
 
-RE_TURNOUT = re.compile(
+RE_TURNOUT = compile_cues(
     r"""
     turn[\s-]?out                       # English
     | took\s+part | taking\s+part | participat   # "85.7% took part", "participation"
@@ -56,7 +56,7 @@ RE_TURNOUT = re.compile(
 
 # A result figure sits in a sentence about voting; "support for Putin is 60%" or
 # "inflation fell to 4%, Putin said" is not one.
-RE_VOTE_CONTEXT = re.compile(
+RE_VOTE_CONTEXT = compile_cues(
     r"""
     vot | ballot | elect | referend | plebisc | \bpolls?\b | turn[\s-]?out | took\s+part
     | \bwon\b | \bwin | receiv | credited | backed | in\s+favou?r | \byes\b | result | count
@@ -69,13 +69,13 @@ RE_VOTE_CONTEXT = re.compile(
 )
 
 # Turnout as the subject of the figure's sentence, however long the phrase in between.
-RE_TURNOUT_SUBJECT = re.compile(
+RE_TURNOUT_SUBJECT = compile_cues(
     r"(?:turn[\s-]?out|явка|wahlbeteiligung|participation)\b[^.;%\d]{0,120}?"
     r"\b(?:was|is|of|at|reached|stood\s+at|hit|rose\s+to|fell\s+to|climbed\s+to|составила|lag\s+bei|betrug)\s+"
     r"(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+|some\s+)?$"
 )
 
-RE_SHARE = re.compile(
+RE_SHARE = compile_cues(
     r"""
     \bvot(?:e|es|ed|ing)\b | \bballots?\b | backed | back(?:ing)?\b | support | favou?r
     | receiv | \bwon\b | \bwin(?:s|ning)?\b | \bgot\b | credited | \bshare\b | \byes\b
@@ -87,9 +87,9 @@ RE_SHARE = re.compile(
     re.VERBOSE,
 )
 
-RE_AGAINST = re.compile(r"\bagainst\b(?!\s+all)|\bvoted\s+no\b|\bno\s+vote|\bopposed\b|против|dagegen")
+RE_AGAINST = compile_cues(r"\bagainst\b(?!\s+all)|\bvoted\s+no\b|\bno\s+vote|\bopposed\b|против|dagegen")
 
-RE_VOTES_AFTER = re.compile(
+RE_VOTES_AFTER = compile_cues(
     r"""
     ^[\s,]*(?:[a-z]+\s+){0,2}?(?:votes|ballots)\b   # "76,277,708 ballots", "500,000 postal votes"
     | ^\s*(?:people|voters|residents|citizens)\b[^.;]{0,50}?
@@ -98,12 +98,12 @@ RE_VOTES_AFTER = re.compile(
     re.VERBOSE,
 )
 
-RE_REGISTERED = re.compile(
+RE_REGISTERED = compile_cues(
     r"registered|eligible|electorate|on\s+the\s+(?:voter\s+)?rolls|entitled\s+to\s+vote"
 )
 
 # A share of ballots counted is a progress figure, not a result.
-RE_PROGRESS_AFTER = re.compile(
+RE_PROGRESS_AFTER = compile_cues(
     r"""
     ^\s*of\s+(?:the\s+|all\s+)?             # "of the ..."
     (?:protocols?|tally[\s-]sheets?|precincts?|polling\s+stations?|returns|bulletins?
@@ -116,10 +116,10 @@ RE_PROGRESS_AFTER = re.compile(
     re.VERBOSE,
 )
 
-RE_EXIT_POLL = re.compile(
+RE_EXIT_POLL = compile_cues(
     r"exit[\s-]?polls?|экзит|nachwahlbefragung|sondage\s+(?:de\s+)?sortie|boca\s+de\s+urna"
 )
-RE_PRELIMINARY = re.compile(
+RE_PRELIMINARY = compile_cues(
     r"""
     preliminar | provisional | early\s+(?:count|results?|returns|tall(?:y|ies)|figures)
     | initial\s+(?:count|results?|figures) | first\s+(?:results?|bulletin|count)
@@ -129,14 +129,14 @@ RE_PRELIMINARY = re.compile(
     """,
     re.VERBOSE,
 )
-RE_SUB_POPULATION = re.compile(
+RE_SUB_POPULATION = compile_cues(
     r"""
     abroad | diaspora | overseas | polling\s+stations?\s+(?:in|outside) | cast\s+(?:in|outside)
     | outside\s+(?:the\s+)?(?:country|republic|region) | in\s+russia\s+itself | among\s+\w+\s+voters
     """,
     re.VERBOSE,
 )
-RE_CLAIMED_BY = re.compile(
+RE_CLAIMED_BY = compile_cues(
     r"""
     opposition | independent\s+(?:count|tally|monitors?|observers?|estimate)
     | its\s+own\s+(?:witnesses|count|tally) | parallel\s+(?:vote\s+)?(?:count|tabulation)
@@ -145,24 +145,24 @@ RE_CLAIMED_BY = re.compile(
     re.VERBOSE,
 )
 # An opinion poll or survey is not a result of any election.
-RE_OPINION_POLL = re.compile(
+RE_OPINION_POLL = compile_cues(
     r"opinion\s+polls?|\bsurveys?\b|approval\s+rating|polls?\s+(?:show|suggest|gave|give|found)"
     r"|according\s+to\s+(?:a|the|one)\s+(?:new\s+)?poll|umfrage|sondage\b(?!\s+(?:de\s+)?sortie)|опрос"
 )
-RE_RESPECTIVELY = re.compile(
+RE_RESPECTIVELY = compile_cues(
     r"respectively|beziehungsweise|bzw\.|соответственно|відповідно|respectivement|respectivamente"
     r"|rispettivamente|odpowiednio|illetve"
 )
-RE_LAST_ELECTION = re.compile(r"\b(?:last|latest|most\s+recent|recent|previous)\b")
-RE_FORWARD_LINK = re.compile(r"^[^,;.\d%]{0,25}?\b(?:in|for|among)\s+(?:the\s+)?$|^\s*voted\s+$")
+RE_LAST_ELECTION = compile_cues(r"\b(?:last|latest|most\s+recent|recent|previous)\b")
+RE_FORWARD_LINK = compile_cues(r"^[^,;.\d%]{0,25}?\b(?:in|for|among)\s+(?:the\s+)?$|^\s*voted\s+$")
 
 KIND_CUES: dict[str, re.Pattern[str]] = {
-    "presidential": re.compile(r"presiden|президент|präsident|présiden"),
-    "parliamentary": re.compile(r"parliament|duma|seats|legislat|парламент|дум"),
-    "referendum": re.compile(r"referend|plebiscit|референдум|vote\s+to\s+(?:join|leave)"),
+    "presidential": compile_cues(r"presiden|президент|präsident|présiden"),
+    "parliamentary": compile_cues(r"parliament|duma|seats|legislat|парламент|дум"),
+    "referendum": compile_cues(r"referend|plebiscit|референдум|vote\s+to\s+(?:join|leave)"),
 }
 
-_YES_WORDS = re.compile(r"\byes\b|backed|support|favou?r|join|approv|für|за\b|pour\b|a\s+favor")
+_YES_WORDS = compile_cues(r"\byes\b|backed|support|favou?r|join|approv|für|за\b|pour\b|a\s+favor")
 
 PLACE_TYPES = frozenset({"place"})
 OPTION_TYPES = frozenset({"person", "party", "option"})
@@ -231,18 +231,15 @@ def election_kind_family(kind: str) -> str:
     return kind
 
 
-_ENTITY_CACHE: list[tuple[ReferenceData, dict[str, frozenset[str]], dict[str, int]]] = []
-
-
 def _entity_tables(ref: ReferenceData) -> tuple[dict[str, frozenset[str]], dict[str, int]]:
     """Per election its regions and options, and per name how many elections it is in.
 
-    Computed once per reference object (held here, so identity is a safe key) instead
-    of once per figure.
+    Computed once per reference object instead of once per figure.
     """
-    for cached_ref, cached_entities, cached_counts in _ENTITY_CACHE:
-        if cached_ref is ref:
-            return cached_entities, cached_counts
+    return ref.derived("bind.entities", _build_entity_tables)
+
+
+def _build_entity_tables(ref: ReferenceData) -> tuple[dict[str, frozenset[str]], dict[str, int]]:
     entities: dict[str, frozenset[str]] = {}
     counts: dict[str, int] = {}
     for election in ref.elections:
@@ -254,17 +251,16 @@ def _entity_tables(ref: ReferenceData) -> tuple[dict[str, frozenset[str]], dict[
         entities[election] = frozenset(names)
         for name in names:
             counts[name] = counts.get(name, 0) + 1
-    _ENTITY_CACHE[:] = [(ref, entities, counts)]
     return entities, counts
 
 
-def _entities_of(ref: ReferenceData, election: str) -> frozenset[str]:
+def election_entities(ref: ReferenceData, election: str) -> frozenset[str]:
     """Regions and options with results in ``election``."""
     return _entity_tables(ref)[0].get(election, _NO_NAMES)
 
 
 def _entities(ctx: _Context, election: str) -> frozenset[str]:
-    """``_entities_of`` from the tables the context holds (asked several times per figure)."""
+    """``election_entities`` from the tables the context holds (asked several times per figure)."""
     return ctx.entities.get(election, _NO_NAMES)
 
 
@@ -282,7 +278,7 @@ def rank_elections(
     for election in ref.elections.values():
         if article.published is not None and election.start > article.published:
             continue  # an election after the article cannot be what it reports
-        entities = _entities_of(ref, election.id)
+        entities = election_entities(ref, election.id)
         score = 2 * len(names & entities) + (5 if election.id in names else 0)
         if not names & entities and election.id not in names:
             continue
@@ -388,7 +384,7 @@ def _pick_election(ctx: _Context, entity: str | None, sentence: Sentence) -> Ele
     return candidates[0]
 
 
-RE_LIST_JOIN = re.compile(r"^[^\d.;:]{0,24}$")
+RE_LIST_JOIN = compile_cues(r"^[^\d.;:]{0,24}$")
 
 
 def _respectively_entity(ctx: _Context, m: Mention, sentence: Sentence, peers: list[Mention]) -> str | None:
@@ -549,13 +545,13 @@ def _quote(ctx: _Context, span: tuple[int, int]) -> str:
 
 
 # "87.28% of the vote, or 76,277,708 ballots": a share and its count, same subject.
-RE_OR_PAIR = re.compile(r"^[^,.;\d]{0,25},\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$")
+RE_OR_PAIR = compile_cues(r"^[^,.;\d]{0,25},\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$")
 # "51.9% to 48.1%", "17,410,742 votes against 16,141,241": the other side of a two-way contest.
-RE_VERSUS = re.compile(
+RE_VERSUS = compile_cues(
     r"^\s*(?:of\s+the\s+(?:vote|ballots)\s+)?(?:votes?\s+|ballots?\s+|percent\s+|per\s+cent\s+)?"
     r"(?:to|against|versus|vs\.?)\s+$"
 )
-RE_MARGIN = re.compile(
+RE_MARGIN = compile_cues(
     r"(?:margin|lead|gap|difference|majority)\s+of\s+(?:about\s+|almost\s+|nearly\s+|some\s+|just\s+)?$"
 )
 
@@ -829,7 +825,9 @@ def _referendum_option(ctx: _Context, election: Election, m: Mention, sentence: 
     return wanted if wanted in options else None
 
 
-RE_VOTE_WORDS = re.compile(r"vot|referend|election|ballot|\bpolls?\b|wahl|выбор|голосова|abstimmung|scrutin")
+RE_VOTE_WORDS = compile_cues(
+    r"vot|referend|election|ballot|\bpolls?\b|wahl|выбор|голосова|abstimmung|scrutin"
+)
 
 
 def _sentence_election(ctx: _Context, sentence: Sentence) -> Election | None:

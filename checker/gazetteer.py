@@ -30,11 +30,10 @@ Matching rules (why they are what they are):
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
 from rapidfuzz import fuzz, process
@@ -280,26 +279,10 @@ def _capitalised(word: str) -> bool:
     return word[0].isupper() and any(c.islower() for c in word[1:])
 
 
-@cache
-def _re_capital_word() -> re.Pattern[str]:
-    """RE_NAME_WORD restricted to words whose first letter is upper case.
-
-    ``re`` has no class for upper-case letters, so the class is spelt out from
-    ``str.isupper`` (built on first use: it takes a pass over every code point). A cheap
-    ASCII test runs before it, which halves the time of a scan of English text.
-    """
-    upper = [c for c in range(sys.maxunicode + 1) if chr(c).isupper()]
-    ranges: list[str] = []
-    i = 0
-    while i < len(upper):
-        j = i
-        while j + 1 < len(upper) and upper[j + 1] == upper[j] + 1:
-            j += 1
-        low, high = re.escape(chr(upper[i])), re.escape(chr(upper[j]))
-        ranges.append(low if i == j else f"{low}-{high}")
-        i = j + 1
-    capital = r"(?<!\w)(?=[A-Z]|[^\x00-\x7f])(?=[" + "".join(ranges) + "])"
-    return re.compile(capital + RE_NAME_WORD.pattern, re.VERBOSE)
+# RE_NAME_WORD for words that may start with a capital: an ASCII capital or any non-ASCII
+# letter (``re`` has no class for upper-case letters; code tests those). Most words of a
+# text start with a lower-case ASCII letter, and the scan never stops at them.
+RE_CAPITAL_WORD = re.compile(r"(?=[A-Z]|[^\x00-\x7f])" + RE_NAME_WORD.pattern, re.VERBOSE)
 
 
 # The word right before a name, separated by a space or ". " ("Mr. Pushlin"), as
@@ -501,7 +484,7 @@ class Gazetteer:
         folded, where = _fold_with_map(text)
         # Only capitalised words can be names: most words of a text are not, and are never
         # looked at one by one.
-        words = [w for w in _re_capital_word().finditer(folded) if _capitalised(w.group())]
+        words = [w for w in RE_CAPITAL_WORD.finditer(folded) if _capitalised(w.group())]
         lower_words: set[str] | None = None
         hits: list[NameHit] = []
         used: set[int] = set()

@@ -32,11 +32,12 @@ import datetime as dt
 import io
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 import checker
 from checker.errors import Problem, ReferenceDataError
@@ -59,6 +60,8 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
 
 _REPO_TABLES = Path(checker.__file__).resolve().parent.parent / "reference_data"
 _PACKAGED_TABLES = Path(checker.__file__).resolve().parent / "data" / "reference"
@@ -219,11 +222,17 @@ class Election:
 
 
 def _row_key(file: str, line: int) -> str:
+    return f"{_table_name(file)}:{line}"
+
+
+@lru_cache(maxsize=256)
+def _table_name(file: str) -> str:
+    """How evidence names a table file (asked once per finding: a few files, remembered)."""
     path = Path(file)
     if path.parent == BUNDLED_DIR:
-        return f"{path.name}:{line}"
+        return path.name
     # A user table: name its folder too, so it cannot be mistaken for a bundled row.
-    return f"{path.parent.name}/{path.name}:{line}"
+    return f"{path.parent.name}/{path.name}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +300,7 @@ class ReferenceData:
     _by_election: Mapping[str, tuple[ResultRow, ...]] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
+    _derived: dict[str, Any] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[str, list[ResultRow]] = defaultdict(list)
@@ -315,6 +325,22 @@ class ReferenceData:
             for r in self._by_election.get(election, ())
             if (entity is None or entity in (r.region, r.option)) and (stage is None or r.stage == stage)
         ]
+
+    def derived(self, name: str, build: Callable[[ReferenceData], _T]) -> _T:
+        """``build(self)``, computed on first use and kept under ``name``.
+
+        For indexes the checks derive from the tables (per election its names, per event
+        its word stems): the tables are frozen, so a kept index never goes stale.
+
+        >>> ref = load_reference([])
+        >>> ref.derived("doctest.count", lambda r: len(r.events)) == len(ref.events)
+        True
+        """
+        try:
+            return self._derived[name]
+        except KeyError:
+            value = self._derived[name] = build(self)
+            return value
 
     def elections_for_entity(self, canonical: str) -> list[Election]:
         """Elections with a result row whose region or option is ``canonical``, oldest first.

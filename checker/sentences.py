@@ -153,6 +153,28 @@ def clause_bounds(text: str, sentence: Sentence, offset: int) -> tuple[int, int]
     return start, end
 
 
+# "\b" then a letter that is not the last of its run (so no quantifier applies to it alone),
+# in pattern source; not after a backslash ("\\b" is a backslash and a "b").
+RE_BOUNDARY_LETTER = re.compile(r"(?<!\\)\\b([^\W\d_])(?=[^\W\d_])")
+
+
+def compile_cues(source: str, flags: int = 0) -> re.Pattern[str]:
+    r"""``re.compile(source, flags)``, rewritten so that a search runs several times faster.
+
+    ``re`` skips quickly over text where no alternative of a pattern can start only when
+    every alternative starts with a literal; a cue word written ``\bwon\b`` does not. A
+    boundary before a letter means "that letter, not preceded by a word character", so
+    ``\bw`` is rewritten as ``w(?<!\ww)``: the same matches, found 3-6 times faster in
+    news text. Not for patterns with ``\b`` inside a character class.
+
+    >>> compile_cues(r"\bwon\b|\bwin").pattern
+    'w(?<!\\ww)on\\b|w(?<!\\ww)in'
+    >>> [m.group() for m in compile_cues(r"\bwon\b|\bwin").finditer("won, swon, win, twin")]
+    ['won', 'win']
+    """
+    return re.compile(RE_BOUNDARY_LETTER.sub(r"\1(?<!\\w\1)", source), flags)
+
+
 def quote(text: str, span: tuple[int, int], limit: int = 600) -> str:
     """The sentence at ``span`` with white space collapsed, cut at ``limit`` characters."""
     flat = " ".join(text[span[0] : span[1]].split())

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from checker.model import Claim, Mention, Severity
@@ -93,7 +94,12 @@ def row_key(file: str, line: int) -> str:
     >>> row_key("/srv/checkout/reference_data/events.csv", 15)
     'events.csv:15'
     """
-    return f"{Path(file).name}:{line}"
+    return f"{_file_name(file)}:{line}"
+
+
+@lru_cache(maxsize=256)
+def _file_name(file: str) -> str:
+    return Path(file).name  # asked once per finding, of a handful of table files
 
 
 def reported(claim: Claim) -> str:

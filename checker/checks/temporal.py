@@ -33,10 +33,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from checker.bind import KIND_CUES, election_kind_family
+from checker.bind import KIND_CUES, election_entities, election_kind_family
 from checker.checks.common import date_range_text, finding_id, fmt_number, reported, row_key
 from checker.model import Article, Claim, Difference, Evidence, Finding, Mention
-from checker.reference import Election, ReferenceData
+from checker.reference import Election, Event, ReferenceData
 from checker.sentences import SentenceIndex, sentences_of
 from checker.units import DAYS_PER
 
@@ -141,13 +141,28 @@ def _sentence_names(ref: ReferenceData, text: str) -> set[str]:
     return {h.canonical for h in ref.gazetteer.find(text)}
 
 
-def _event_name_counts(ref: ReferenceData) -> dict[str, int]:
-    """How many events name each entity (a name in many events says little)."""
+@dataclass(frozen=True, slots=True)
+class _EventIndex:
+    """What ``_event_anchors`` compares a sentence with, per reference event."""
+
+    event: Event
+    stems: frozenset[str]  # of the description
+    entities: frozenset[str]
+    row: str  # row key for evidence
+
+
+def _event_table(ref: ReferenceData) -> tuple[tuple[_EventIndex, ...], dict[str, int]]:
+    """Per event its stems, names and row key; per name how many events name it
+    (a name in many events says little). Built once per reference (ReferenceData.derived)."""
     counts: dict[str, int] = {}
     for event in ref.events:
         for name in event.entities:
             counts[name] = counts.get(name, 0) + 1
-    return counts
+    table = tuple(
+        _EventIndex(e, _stems(e.description), frozenset(e.entities), row_key(e.file, e.line))
+        for e in ref.events
+    )
+    return table, counts
 
 
 def _event_anchors(ref: ReferenceData, sentence_text: str, names: set[str], position: int) -> list[Anchor]:
@@ -157,22 +172,19 @@ def _event_anchors(ref: ReferenceData, sentence_text: str, names: set[str], posi
     one; the events within one point of the best score are kept, and when the best shares
     a name with the sentence, only events that do too.
     """
-    name_counts = _event_name_counts(ref)
+    events, name_counts = ref.derived("temporal.events", _event_table)
     stems = _stems(sentence_text)
     scored: list[tuple[int, bool, Anchor]] = []
-    for event in ref.events:
-        shared_names = names & set(event.entities)
-        shared_words = stems & _stems(event.description)
-        if not shared_words or (not shared_names and len(shared_words) < 2):
+    for indexed in events:
+        shared_words = stems & indexed.stems
+        if not shared_words:
             continue
+        shared_names = names & indexed.entities
+        if not shared_names and len(shared_words) < 2:
+            continue
+        event = indexed.event
         anchor = Anchor(
-            event.description,
-            event.date,
-            event.date,
-            "events",
-            row_key(event.file, event.line),
-            event.source_url,
-            position,
+            event.description, event.date, event.date, "events", indexed.row, event.source_url, position
         )
         name_points = sum(2 if name_counts.get(n, 0) <= 3 else 1 for n in shared_names)
         scored.append((name_points + len(shared_words), bool(shared_names), anchor))
@@ -197,10 +209,7 @@ def _election_anchors(
     for e in ref.elections.values():
         if families and election_kind_family(e.kind) not in families:
             continue
-        entities = {r.region for r in ref.results_for(e.id)} | {
-            r.option for r in ref.results_for(e.id) if r.option
-        }
-        if not names & entities:
+        if not names & election_entities(ref, e.id):  # its regions and options
             continue
         if near is not None and abs((e.end - near).days) > 366 * 3:
             continue
