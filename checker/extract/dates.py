@@ -710,6 +710,20 @@ class _Match:
         return self._end if name is None else self._spans[name][1]
 
 
+def _last_tokens_start(chunk: str, n: int) -> int:
+    """Where the last ``n`` white-space separated tokens of ``chunk`` start.
+
+    >>> _last_tokens_start("said at  the age", 2), _last_tokens_start(" at the", 2)
+    (9, 1)
+    """
+    rest = chunk.rstrip()
+    parts = rest.rsplit(None, n)
+    if len(parts) > n:  # a head before them: skip it and the white space after it
+        tail = rest[len(parts[0]) :]
+        return len(rest) - len(tail.lstrip())
+    return len(chunk) - len(chunk.lstrip())
+
+
 class _Ctx:
     """What every handler needs: the text, the article and the tables."""
 
@@ -752,12 +766,15 @@ class _Ctx:
             tail = self.text[max(0, start - 40) : start].rstrip()
             if not tail or tail.rsplit(None, 1)[-1].lower() not in last_words:
                 return "", start
-        toks = self.tokens_before(start)
+        # str.split() cuts at the same white space as ``\S+``: these are the tokens of
+        # ``tokens_before``, found without a regex.
+        chunk = self.before(start)
+        words = chunk.split()[-3:]
         for n in (3, 2, 1):
-            if len(toks) >= n:
-                phrase = " ".join(t for t, _ in toks[-n:]).lower()
+            if len(words) >= n:
+                phrase = " ".join(words[-n:]).lower()
                 if phrase in table:
-                    return phrase, toks[-n][1]
+                    return phrase, max(0, start - 40) + _last_tokens_start(chunk, n)
         return "", start
 
     def context_before(self, start: int) -> tuple[str, int]:

@@ -190,6 +190,7 @@ class _Lang:
     range_gaps: frozenset[str]
     and_gaps: frozenset[str]
     hedge_ends: tuple[str, ...]  # last words of the hedges and articles, lower case
+    no_suffix: frozenset[str]  # ASCII characters no unit word (nor "%", nor a space) starts with
 
 
 # English phrases that open a number without a number word: "a dozen", "half a million".
@@ -227,6 +228,18 @@ def _last_words(phrases: Iterable[str]) -> tuple[str, ...]:
     """
     last = {p.split()[-1].lower() for p in phrases if p.strip()}
     return tuple(sorted({v for w in last for v in (w, w.replace("'", "’"), w.replace("’", "'"))}))
+
+
+def _cannot_start(words: Iterable[str]) -> frozenset[str]:
+    """ASCII characters that can open no match of the suffix pattern (tested with sre, so
+    its case folding decides); "-" is left out, it has a branch of its own.
+
+    >>> sorted(_cannot_start(["percent"]) & set("pP%a "))
+    ['a']
+    """
+    chars = "".join(re.escape(c) for c in sorted({w[0] for w in words if w}))
+    first = re.compile(rf"[\s\u00a0\u202f%％٪{chars}]", re.IGNORECASE)
+    return frozenset(c for c in map(chr, range(128)) if c != "-" and not first.match(c))
 
 
 def _compile(code: str | None) -> _Lang:
@@ -298,6 +311,7 @@ def _compile(code: str | None) -> _Lang:
         range_gaps=frozenset(t.range_words),
         and_gaps=frozenset(and_words),
         hedge_ends=_last_words([*t.hedges, *t.articles]),
+        no_suffix=_cannot_start([*points, *percent, *scales, *currency, *measure, *ordinals]),
     )
 
 
@@ -507,7 +521,7 @@ def _hedge(lang: _Lang, text: str, start: int) -> tuple[Hedge, int] | None:
     if not (ch.isspace() or ch in "'’"):
         return None
     lo = max(0, start - HEDGE_WINDOW)
-    words = text[lo:start].split()
+    words = text[lo:start].rsplit(None, 1)
     if not words:
         return None
     if words[-1].isascii() and not words[-1].lower().endswith(lang.hedge_ends):
@@ -523,6 +537,8 @@ def _hedge(lang: _Lang, text: str, start: int) -> tuple[Hedge, int] | None:
 
 def _suffix(lang: _Lang, text: str, end: int) -> tuple[AtomUnit, Decimal, int]:
     """(unit, scale, stop) from the words right after a number."""
+    if text[end : end + 1] in lang.no_suffix:  # "2022," "23.": nothing can follow, skip the match
+        return None, ONE, end
     su = lang.suffix.match(text, end)
     if su is None or su.lastgroup in (None, "space"):
         if text[end : end + 1] == "-":  # "a 10-point lead" is a difference, "a 5-percent rise" a share
@@ -584,11 +600,12 @@ def _num_atom(lang: _Lang, text: str, start: int, end: int) -> _Atom | None:
     if unit is None and scale == ONE:
         if parsed.decimals:
             alone_ok = False  # "3.5" with no unit is a rating or a score, not a count
-        grouped = not span.isdigit()
-        if not grouped and YEAR_LOW <= value <= YEAR_HIGH and not lang.noun.match(text, end):
-            alone_ok = False
-        month = not grouped and value <= 31 and _month_near(text, start, end)
-    return _Atom(start, end, stop, "num", value, parsed.decimals, unit, scale, alone_ok=alone_ok, month=month)
+        if span.isdigit():  # not grouped: compare as an int, cheaper than the Decimal
+            whole = int(span)
+            if YEAR_LOW <= whole <= YEAR_HIGH and not lang.noun.match(text, end):
+                alone_ok = False
+            month = whole <= 31 and _month_near(text, start, end)
+    return _Atom(start, end, stop, "num", value, parsed.decimals, unit, scale, ZERO, None, alone_ok, month)
 
 
 def _word_atoms(lang: _Lang, code: str, text: str, start: int, end: int) -> list[_Atom]:
@@ -654,15 +671,19 @@ def _atoms(lang: _Lang, code: str, text: str) -> list[_Atom]:
         if a is not None:
             out.append(a)
     found = [m for m in [lang.words_at_start.match(text)] if m is not None]
+    vague, fractions = lang.table.vague, lang.table.fractions
     for m in (*found, *lang.words.finditer(text)):
         start, end = m.span("w")
         key = _normal(m.group("w"))
-        if key in lang.table.vague:
-            out.extend(a for a in [_vague_atom(lang, text, start, end)] if a is not None)
-        elif key in lang.table.fractions:
-            out.extend(a for a in [_frac_atom(lang, text, start, end)] if a is not None)
+        if key in vague:
+            a = _vague_atom(lang, text, start, end)
+        elif key in fractions:
+            a = _frac_atom(lang, text, start, end)
         else:
-            out.extend(_word_atoms(lang, code, text, start, end))
+            out += _word_atoms(lang, code, text, start, end)
+            continue
+        if a is not None:
+            out.append(a)
     out.sort(key=lambda a: a.start)
     return out
 
