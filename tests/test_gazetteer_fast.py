@@ -1,0 +1,84 @@
+"""The gazetteer's fast paths find exactly what the plain ones find."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.gazetteer import Gazetteer, _compile, _fold_char, _fold_with_map
+from checker.reference import load_reference
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_reference([]).gazetteer
+
+
+def _spans(pattern: object, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]  # type: ignore[attr-defined]
+
+
+ALIASES = [
+    "DPR",
+    "LNR",
+    "CEC",
+    "US",
+    "UK",
+    "U.S.",
+    "Leave",
+    "Remain",
+    "ДНР",
+    "Donetsk",
+    "Kryvyi Rih",
+    "donetsk",
+]
+ALIAS_TEXT = st.lists(
+    st.sampled_from([*ALIASES, "x", "1", "_", "-", " ", "  ", ", ", ".", "'s", "é", "XDPR", "DPRs", "Rih"]),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=ALIAS_TEXT)
+def test_literal_first_pattern_is_the_same_search(text: str) -> None:
+    keys = ["DPR", "LNR", "CEC", "US", "UK", "U.S.", "Leave", "Remain", "ДНР", "Kryvyi Rih"]
+    assert _spans(_compile(keys, 0, literal_first=True), text) == _spans(_compile(keys, 0), text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(ALIAS_TEXT, st.text(alphabet=st.characters(max_codepoint=127), max_size=80)))
+def test_lower_cased_ascii_search_is_the_ignorecase_search(gaz: Gazetteer, text: str) -> None:
+    folded, _ = _fold_with_map(text)
+    if not folded.isascii():
+        return
+    assert gaz._caseless_ascii is not None
+    assert _spans(gaz._caseless_ascii, folded.lower()) == _spans(gaz._caseless, folded)
+
+
+def _fold_with_map_by_character(text: str) -> tuple[str, list[int]]:
+    chars, where = [], []
+    for i, c in enumerate(text):
+        if f := _fold_char(c):
+            chars.append(f)
+            where.append(i)
+    return "".join(chars), [*where, len(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=60))
+def test_fold_with_map_is_the_character_by_character_fold(text: str) -> None:
+    folded, where = _fold_with_map(text)
+    expected = _fold_with_map_by_character(text)
+    if text.isascii():  # ASCII keeps control separators (\x1c-\x1f) as they are
+        return
+    assert (folded, list(where)) == expected
+
+
+def test_fold_with_map_drops_combining_marks() -> None:
+    text = unicodedata.normalize("NFD", "Nicolás Maduro")
+    folded, where = _fold_with_map(text)
+    assert folded == "Nicolas Maduro"
+    assert [text[where[i]] for i in range(len(folded))] == list(folded)
