@@ -62,14 +62,14 @@ Bound = Decimal | dt.date | None
 _T = TypeVar("_T")
 
 
-def quick_pickle(cls: type[_T]) -> type[_T]:
-    """Pickle instances as ``(cls, field values)``.
+def reduce_to_fields(cls: type[_T]) -> type[_T]:
+    """Serialise instances as ``(cls, field values)`` (``__reduce__``).
 
-    Results travel from worker processes to the main one by pickle; the default for a
-    slotted dataclass rebuilds each object through a Python ``__setstate__`` that looks up
-    the fields every time, which made unpickling the main process's largest cost (7x the
-    time of the same values as plain tuples). Calling the class with its values is about
-    a third cheaper and builds the same object.
+    Results travel from worker processes to the main one serialised by the process pool;
+    the default for a slotted dataclass rebuilds each object through a Python
+    ``__setstate__`` that looks up the fields every time, which made reading the results
+    back the main process's largest cost (7x the time of the same values as plain tuples).
+    Calling the class with its values is about a third cheaper and builds the same object.
     """
     values = operator.attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
 
@@ -81,7 +81,7 @@ def quick_pickle(cls: type[_T]) -> type[_T]:
     return cls
 
 
-@quick_pickle
+@reduce_to_fields
 @dataclass(frozen=True, slots=True)
 class Article:
     """One article as the extractor sees it.
@@ -102,7 +102,7 @@ class Article:
     encoding: str | None = None  # the encoding the bytes were decoded with
 
 
-@quick_pickle
+@reduce_to_fields
 @dataclass(frozen=True, slots=True)
 class ArticleError:
     """An input that could not be (fully) read: reported, never fatal."""
@@ -117,7 +117,7 @@ class ArticleError:
         return f"{where}: {self.reason}"
 
 
-@quick_pickle
+@reduce_to_fields
 @dataclass(frozen=True, slots=True)
 class Offset:
     """A calendar offset relative to an anchor date: "eight years ago" is (-8, "year").
@@ -135,7 +135,7 @@ class Offset:
     exact: bool = False  # "exactly one year ago", "a year ago today"
 
 
-@quick_pickle
+@reduce_to_fields
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A figure found in the text, with its interval and the exact surface text."""
@@ -159,7 +159,7 @@ class Mention:
         return (self.start, self.end)
 
 
-@quick_pickle
+@reduce_to_fields
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A mention bound to what it is about. Unbound fields stay ``None``/"other"."""
@@ -182,14 +182,14 @@ class Claim:
         return self.mention.article
 
 
-@quick_pickle
+@reduce_to_fields
 @dataclass(frozen=True, slots=True)
 class Difference:
     value: Decimal
     unit: str  # "percentage_point", "day", "year", "count", ...
 
 
-@quick_pickle
+@reduce_to_fields
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What a claim was compared with: a reference row, or another article's span."""
@@ -203,7 +203,7 @@ class Evidence:
     unit: str | None = None  # unit of ``number``
 
 
-@quick_pickle
+@reduce_to_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     id: str
