@@ -203,6 +203,8 @@ class _Context:
     clauses: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     sentence_elections: dict[int, Election | None] = field(default_factory=dict)  # by start
     respectively: dict[int, re.Match[str] | None] = field(default_factory=dict)  # by start
+    sentence_years: dict[int, set[int]] = field(default_factory=dict)  # by start
+    election_ranks: dict[str, int | None] = field(default_factory=dict)  # see _election_rank
 
 
 def _found(ctx: _Context, pattern: re.Pattern[str], start: int, end: int) -> bool:
@@ -310,6 +312,14 @@ def _in_progress(election: Election, published: dt.date) -> bool:
 
 
 def _national_region(ref: ReferenceData, election: Election) -> str | None:
+    """The region whose rows are the whole contest's, if one is (remembered per election)."""
+    known: dict[str, str | None] = ref.derived("bind.national_region", lambda _: {})
+    if election.id not in known:
+        known[election.id] = _find_national_region(ref, election)
+    return known[election.id]
+
+
+def _find_national_region(ref: ReferenceData, election: Election) -> str | None:
     regions = {row.region for row in ref.results_for(election.id)}
     if len(regions) == 1:
         return next(iter(regions))
@@ -365,7 +375,10 @@ def _hits_in(ctx: _Context, start: int, end: int, types: frozenset[str] | None =
 
 def _pick_election(ctx: _Context, entity: str | None, sentence: Sentence) -> Election | None:
     """The best-ranked election with rows for ``entity`` (or any, when there is none)."""
-    sentence_years = {y for y in ctx.years if str(y) in ctx.article.text[sentence.start : sentence.end]}
+    if sentence.start not in ctx.sentence_years:  # asked once per figure of the sentence
+        text = ctx.article.text[sentence.start : sentence.end]
+        ctx.sentence_years[sentence.start] = {y for y in ctx.years if str(y) in text}
+    sentence_years = ctx.sentence_years[sentence.start]
     candidates = ctx.ranked
     if entity is not None:
         candidates = [e for e in candidates if entity in _entities(ctx, e.id)]
@@ -447,7 +460,8 @@ def _backward_entities(ctx: _Context, m: Mention, sentence: Sentence, types: fro
     in_clause = _hits_in(ctx, a, m.start, types)
     # A candidate named in another clause ("... voted against all, while the three other
     # candidates took 9.5%") is not this figure's; a place usually still is.
-    earlier = [h for h in _hits_in(ctx, sentence.start, m.start, types & PLACE_TYPES) if h not in in_clause]
+    # (Hits never overlap, so those before the clause start are the ones not in it.)
+    earlier = [h for h in _hits_in(ctx, sentence.start, m.start, types & PLACE_TYPES) if h.start < a]
     return [*reversed(in_clause), *reversed(earlier)]
 
 
@@ -458,10 +472,11 @@ def _backward_entity(ctx: _Context, m: Mention, sentence: Sentence, types: froze
 
 def _election_rank(ctx: _Context, canonical: str) -> int | None:
     """Position of the best-ranked election with results for ``canonical`` (None: none)."""
-    for i, e in enumerate(ctx.ranked):
-        if canonical in _entities(ctx, e.id):
-            return i
-    return None
+    if canonical not in ctx.election_ranks:  # asked for every name near every figure
+        ctx.election_ranks[canonical] = next(
+            (i for i, e in enumerate(ctx.ranked) if canonical in _entities(ctx, e.id)), None
+        )
+    return ctx.election_ranks[canonical]
 
 
 def _carried_place(ctx: _Context, sentence_index: int, election: Election | None) -> str | None:
@@ -815,7 +830,7 @@ def _referendum_option(ctx: _Context, election: Election, m: Mention, sentence: 
     """'backed joining Russia' is the yes option of a referendum; 'against' is no."""
     if "referendum" not in election.kind:
         return None
-    options = {row.option for row in ctx.ref.results_for(election.id) if row.option}
+    options = _options(ctx.ref, election.id)
     if _found(ctx, RE_AGAINST, sentence.start, sentence.end):
         wanted = "No"
     elif _found(ctx, _YES_WORDS, sentence.start, sentence.end):
@@ -823,6 +838,14 @@ def _referendum_option(ctx: _Context, election: Election, m: Mention, sentence: 
     else:
         return None
     return wanted if wanted in options else None
+
+
+def _options(ref: ReferenceData, election: str) -> frozenset[str]:
+    """The options with rows in ``election`` (remembered per election)."""
+    known: dict[str, frozenset[str]] = ref.derived("bind.options", lambda _: {})
+    if election not in known:
+        known[election] = frozenset(row.option for row in ref.results_for(election) if row.option)
+    return known[election]
 
 
 RE_VOTE_WORDS = compile_cues(
@@ -850,14 +873,16 @@ def _find_sentence_election(ctx: _Context, sentence: Sentence) -> Election | Non
     # The article's most likely election is the prior; a sentence moves away from it only
     # when it names more of another election's regions or candidates.
     names = {h.canonical for h in hits}
-
-    def score(i: int, e: Election) -> float:
-        specific = sum(2 / _election_count(ctx, n) for n in names & _entities(ctx, e.id))
+    best: tuple[float, int, Election] | None = None  # the first of the highest scores
+    for i, e in enumerate(candidates):
+        specific = sum(2 / _election_count(ctx, n) for n in names & _entities(ctx, e.id)) if names else 0
         country = 1.0 if e.country[:5].lower() in sentence_low else 0.0
         prior = 1.5 if e is ctx.ranked[0] else 0.0
-        return specific + country + prior - 0.01 * i
-
-    return max(enumerate(candidates), key=lambda t: (score(*t), -t[0]))[1]
+        score = specific + country + prior - 0.01 * i
+        if best is None or score > best[0]:
+            best = (score, i, e)
+    assert best is not None
+    return best[2]
 
 
 def _bind_calendar(ctx: _Context, m: Mention, sentence: Sentence) -> Claim:

@@ -29,6 +29,7 @@ Matching rules (why they are what they are):
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -67,6 +68,20 @@ class NameHit:
     text: str
     canonical: str
     type: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Searched:
+    """The last long text find() searched, for find() of its parts."""
+
+    text: str
+    folded: str
+    spans: list[tuple[int, int]]  # every match of the search, sorted
+    longest: int  # the longest match
+    hits: list[NameHit]
+
+
+_RE_WORD_CHAR = re.compile(r"\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,7 +356,9 @@ class Gazetteer:
         "_found",
         "_known_keys",
         "_known_surnames",
+        "_last",
         "_near_memo",
+        "_parts_exact",
         "_persons",
         "_persons_by_types",
         "_types",
@@ -388,6 +405,9 @@ class Gazetteer:
         # near_misses() results per distinct name, shared by every text searched
         self._near_memo: dict[tuple[str, ...], dict[Any, _PersonName | None]] = {}
         self._found: dict[str, tuple[NameHit, ...]] = {}  # find() of short texts
+        self._last: _Searched | None = None
+        # An empty alias would match between any two characters: then parts are searched.
+        self._parts_exact = "" not in caseless and "" not in cased
 
     # --- lookups ---------------------------------------------------------------------------
 
@@ -442,27 +462,33 @@ class Gazetteer:
         if not text:
             return []
         if len(text) > _FIND_MEMO_TEXT:
-            return self._find(text)
+            return self._find(text, keep=True)
         # The checks ask about the same sentence or title once per figure in it.
         found = self._found.get(text)
         if found is None:
-            found = _room(self._found, _FIND_MEMO_MAX)[text] = tuple(self._find(text))
+            part = self._find_in_last(text)
+            found = tuple(part if part is not None else self._find(text))
+            _room(self._found, _FIND_MEMO_MAX)[text] = found
         return list(found)
 
-    def _find(self, text: str) -> list[NameHit]:
+    def _find(self, text: str, keep: bool = False) -> list[NameHit]:
+        """find() itself; ``keep`` remembers the search for parts of the text (_find_in_last)."""
         folded, where = _fold_with_map(text)
         found: list[tuple[int, int, NameEntry]] = []
+        spans: list[tuple[int, int]] = []  # every match, also those without an entry
         if self._caseless is not None:
             if self._caseless_ascii is not None and folded.isascii():
                 matches = self._caseless_ascii.finditer(folded.lower())
             else:
                 matches = self._caseless.finditer(folded)
             for m in matches:
+                spans.append(m.span())
                 entry = self._by_key.get(_RE_SEPARATORS.sub(" ", m.group().lower()))
                 if entry is not None:
                     found.append((m.start(), m.end(), entry))
         if self._cased is not None:
             for m in self._cased.finditer(folded):
+                spans.append(m.span())
                 entry = self._by_cased_key.get(_RE_SEPARATORS.sub(" ", m.group()))
                 if entry is not None:
                     found.append((m.start(), m.end(), entry))
@@ -476,7 +502,45 @@ class Gazetteer:
             last_end = end
             a, b = where[start], where[end]
             hits.append(NameHit(a, b, text[a:b], entry.canonical, entry.type))
+        if keep and isinstance(where, range) and self._parts_exact:
+            self._last = _Searched(
+                text, folded, sorted(spans), max((e - s for s, e in spans), default=0), hits
+            )
         return hits
+
+    def _find_in_last(self, text: str) -> list[NameHit] | None:
+        """find(text) read off the last long search, when ``text`` is a part of that text
+        whose hits cannot differ; None when it is not (then it is searched).
+
+        The checks ask about sentences of the article that binding searched. The hits of a
+        part are those of the whole inside it when the part folds the same, no word
+        character touches it (whole-word tests then see the same at its edges), and no
+        match of the search runs across its edges.
+        """
+        last = self._last
+        if last is None:
+            return None
+        s = last.text.find(text)
+        if s < 0:
+            return None
+        e = s + len(text)
+        folded, where = _fold_with_map(text)
+        if not isinstance(where, range) or folded != last.folded[s:e]:
+            return None
+        if (s > 0 and _RE_WORD_CHAR.match(last.folded, s - 1)) or _RE_WORD_CHAR.match(last.folded, e):
+            return None
+        starts = [span[0] for span in last.spans]
+        for edge in (s, e):
+            i = bisect.bisect_left(starts, edge)
+            while i > 0 and starts[i - 1] >= edge - last.longest:
+                i -= 1
+                if last.spans[i][1] > edge:
+                    return None  # a match from before the edge runs across it
+        return [
+            NameHit(h.start - s, h.end - s, h.text, h.canonical, h.type)
+            for h in last.hits
+            if s <= h.start and h.end <= e
+        ]
 
     def near_misses(self, text: str, types: Sequence[str] = ("person",)) -> list[NameHit]:
         """Capitalised names close to, but not equal to, a reference name: likely misspellings.

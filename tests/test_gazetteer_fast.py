@@ -82,3 +82,60 @@ def test_fold_with_map_drops_combining_marks() -> None:
     folded, where = _fold_with_map(text)
     assert folded == "Nicolas Maduro"
     assert [text[where[i]] for i in range(len(folded))] == list(folded)
+
+
+LONG_PARTS = st.lists(
+    st.sampled_from(
+        [
+            *ALIASES,
+            "Donetsk People's Republic",
+            "People's",
+            "Republic",
+            "Putin",
+            "Vladimir Putin",
+            "x",
+            "1",
+            "_",
+            "-",
+            " ",
+            "  ",
+            ", ",
+            ". ",
+            "\n",
+            "'s",
+            "é",
+            "\u0301",
+            "XDPR",
+            "DPRs",
+            "Kherson",
+            "region",
+            "\x1c",
+            "`",
+        ]
+    ),
+    min_size=1,
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=LONG_PARTS, cuts=st.lists(st.tuples(st.integers(0, 400), st.integers(0, 120)), max_size=6))
+def test_parts_of_the_last_long_text_find_the_same(
+    gaz: Gazetteer, parts: str, cuts: list[tuple[int, int]]
+) -> None:
+    long_text = (parts + " ") * (2100 // (len(parts) + 1) + 1)  # long enough to be kept
+    gaz.find(long_text)
+    for start, length in cuts:
+        part = long_text[start : start + length]
+        read_off = gaz._find_in_last(part)
+        if read_off is not None:
+            assert read_off == gaz._find(part), (start, length)
+
+
+def test_a_sentence_of_the_last_long_text_is_read_off_its_search(gaz: Gazetteer) -> None:
+    sentence = "Turnout in the Donetsk People's Republic was 97.5%, Putin said."
+    long_text = " ".join([sentence] * 40)
+    gaz.find(long_text)
+    assert gaz._find_in_last(sentence) == gaz._find(sentence)
+    assert [h.text for h in gaz._find_in_last(sentence) or []] == ["Donetsk People's Republic", "Putin"]
+    assert gaz._find_in_last("etsk People's Republic was") is None  # cut inside a word
