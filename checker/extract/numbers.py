@@ -230,6 +230,18 @@ def _last_words(phrases: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({v for w in last for v in (w, w.replace("'", "’"), w.replace("’", "'"))}))
 
 
+def _folds_to_ascii(words: Iterable[str]) -> bool:
+    """Whether a non-ASCII letter of ``words`` matches an ASCII one ignoring case, as "ſ"
+    matches "s": then lower-casing is no stand-in for the regex (``_hedge``'s quick test).
+
+    >>> _folds_to_ascii(["über", "более"]), _folds_to_ascii(["ſome"])
+    (False, True)
+    """
+    ascii_chars = "".join(map(chr, range(128)))
+    odd = {ch for w in words for ch in w if not ch.isascii()}
+    return any(re.search(re.escape(ch), ascii_chars, re.IGNORECASE) for ch in odd)
+
+
 def _cannot_start(words: Iterable[str]) -> frozenset[str]:
     """ASCII characters that can open no match of the suffix pattern (tested with sre, so
     its case folding decides); "-" is left out, it has a branch of its own.
@@ -293,6 +305,7 @@ def _compile(code: str | None) -> _Lang:
             return None
         return re.compile(rf"(?<!\w)(?:{_trie(words)})\s{{1,3}}(?:the\s{{1,3}})?\Z", re.IGNORECASE)
 
+    hedge_words = [*t.hedges, *t.articles]  # the hedges and the articles that may follow them
     # The list word that means "and" (second in every table), for "between X and Y".
     and_words = {t.list_words[1], *t.joiners, *(("та", "й") if t.code == "uk" else ())}
     return _Lang(
@@ -310,7 +323,7 @@ def _compile(code: str | None) -> _Lang:
         list_gaps=frozenset(t.list_words),
         range_gaps=frozenset(t.range_words),
         and_gaps=frozenset(and_words),
-        hedge_ends=_last_words([*t.hedges, *t.articles]),
+        hedge_ends=_last_words(hedge_words) if not _folds_to_ascii(hedge_words) else ("",),
         no_suffix=_cannot_start([*points, *percent, *scales, *currency, *measure, *ordinals]),
     )
 
