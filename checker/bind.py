@@ -499,6 +499,14 @@ def _carried_place(ctx: _Context, sentence_index: int, election: Election | None
     return None
 
 
+RE_TURNOUT_AFTER = compile_cues(r"^\s*(?:turn[\s-]?out|took\s+part|явк)")  # "77% turnout"
+RE_TOOK_PART_AFTER = compile_cues(r"^[^.;]{0,20}\b(?:took|take|taking)\s+part")
+# "In Luhansk the figure was 98.4%": the measure of the sentence before, carried over.
+RE_SAME_MEASURE = compile_cues(
+    r"\bfigure\b|\bit\s+was\b|similar|\bwere\b|waren\s+es|\bwar\s+es|c'était|\bfue\b|было|було"
+)
+
+
 def _measure_for_number(
     ctx: _Context, m: Mention, sentence: Sentence, prev_end: int, next_start: int
 ) -> Measure | None:
@@ -507,9 +515,9 @@ def _measure_for_number(
     if m.kind == "percent":
         if RE_TURNOUT_SUBJECT.search(ctx.low[max(prev_end, sentence.start) : m.start]):
             return "turnout"  # "Turnout in the referendum, which Leave won, was 72.2%"
-        if RE_TURNOUT.search(left) or re.match(r"^\s*(?:turn[\s-]?out|took\s+part|явк)", right):
+        if RE_TURNOUT.search(left) or RE_TURNOUT_AFTER.match(right):
             return "turnout"
-        if re.match(r"^[^.;]{0,20}\b(?:took|take|taking)\s+part", right):
+        if RE_TOOK_PART_AFTER.match(right):
             return "turnout"
         a, b = _clause(ctx, sentence, m.start)
         if RE_SHARE.search(left) or RE_SHARE.search(right) or _found(ctx, RE_SHARE, a, b):
@@ -738,10 +746,7 @@ def _bind_number(
     carried_option: str | None = None
     if measure is None and m.kind == "percent" and entity is not None:
         earlier = previous_share.get(sentence.paragraph) or previous_share.get(sentence.paragraph - 1)
-        if earlier is not None and re.search(
-            r"\bfigure\b|\bit\s+was\b|similar|\bwere\b|waren\s+es|\bwar\s+es|c'était|\bfue\b|было|було",
-            ctx.low[span[0] : span[1]],
-        ):
+        if earlier is not None and RE_SAME_MEASURE.search(ctx.low[span[0] : span[1]]):
             measure, carried_option = earlier
             notes.append("measure carried from the previous sentence")
     if measure is not None and not _found(ctx, RE_VOTE_CONTEXT, *span):
