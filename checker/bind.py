@@ -277,6 +277,7 @@ def rank_elections(
     names = {h.canonical for h in hits}
     scored: list[tuple[int, int, str, Election]] = []
     cued: dict[str, bool] = {}  # kind family -> its cue occurs in the text (asked per election)
+    names_of = ref.derived("bind.election_names", _election_names)
     for election in ref.elections.values():
         if article.published is not None and election.start > article.published:
             continue  # an election after the article cannot be what it reports
@@ -290,7 +291,7 @@ def rank_elections(
             cued[family] = cue.search(low) is not None
         if cued.get(family):
             score += 2
-        if any(n.lower() in low for n in (election.name, *election.names) if len(n) > 5):
+        if any(n in low for n in names_of[election.id]):
             score += 3
         if election.end.year in years or election.start.year in years:
             score += 1
@@ -303,6 +304,11 @@ def rank_elections(
         scored.append((-score, age_days, election.id, election))
     scored.sort(key=lambda t: t[:3])
     return [t[3] for t in scored]
+
+
+def _election_names(ref: ReferenceData) -> dict[str, tuple[str, ...]]:
+    """Per election its names longer than five letters, lower-cased (looked for in the text)."""
+    return {e.id: tuple(n.lower() for n in (e.name, *e.names) if len(n) > 5) for e in ref.elections.values()}
 
 
 def _in_progress(election: Election, published: dt.date) -> bool:

@@ -308,9 +308,18 @@ def _capitalised(word: str) -> bool:
 
 
 # RE_NAME_WORD for words that may start with a capital: an ASCII capital or any non-ASCII
-# letter (``re`` has no class for upper-case letters; code tests those). Most words of a
-# text start with a lower-case ASCII letter, and the scan never stops at them.
-RE_CAPITAL_WORD = re.compile(r"(?=[A-Z]|[^\x00-\x7f])" + RE_NAME_WORD.pattern, re.VERBOSE)
+# letter (``re`` has no class for upper-case letters; code tests those). The pattern starts
+# with a character set so that re skips ahead over lower-case ASCII, where most words start.
+RE_CAPITAL_WORD = re.compile(
+    r"""
+    [A-Z\x80-\U0010ffff]   # an ASCII capital or a non-ASCII character ...
+    (?<=[^\W\d_])          # ... that is a letter
+    (?<!\w.)               # and starts a word (the same as RE_NAME_WORD's (?<!\w) before it)
+    [^\W\d_]{1,40}         # then at least one more letter, bounded
+    (?!\w)                 # ends the word
+    """,
+    re.VERBOSE,
+)
 
 
 # The word right before a name, separated by a space or ". " ("Mr. Pushlin"), as

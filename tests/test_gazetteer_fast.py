@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.gazetteer import Gazetteer, _compile, _fold_char, _fold_with_map
+from checker.gazetteer import RE_CAPITAL_WORD, RE_NAME_WORD, Gazetteer, _compile, _fold_char, _fold_with_map
 from checker.reference import load_reference
 
 
@@ -139,3 +139,14 @@ def test_a_sentence_of_the_last_long_text_is_read_off_its_search(gaz: Gazetteer)
     assert gaz._find_in_last(sentence) == gaz._find(sentence)
     assert [h.text for h in gaz._find_in_last(sentence) or []] == ["Donetsk People's Republic", "Putin"]
     assert gaz._find_in_last("etsk People's Republic was") is None  # cut inside a word
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(ALIAS_TEXT, LONG_PARTS, st.text(max_size=80)))
+def test_capital_words_are_the_name_words_that_may_be_capitalised(text: str) -> None:
+    expected = [
+        m.span()
+        for m in RE_NAME_WORD.finditer(text)
+        if "A" <= m.group()[0] <= "Z" or not m.group()[0].isascii()
+    ]
+    assert _spans(RE_CAPITAL_WORD, text) == expected
