@@ -332,12 +332,66 @@ def _scope(ctx: _Context, m: Mention, sentence: Sentence, election: Election | N
         return "partial", "partial or early count"
     if _found(ctx, RE_SUB_POPULATION, a, b):
         return "sub_population", "a sub-population (votes abroad, one territory)"
+    place = _unknown_place(ctx, sentence, m)
+    if place is not None:
+        return "sub_population", f"about “{place}”, a place the reference tables do not cover"
     published = ctx.article.published
     if election is not None and published is not None:
         final_date = election.result_date or election.end
         if published < final_date:
             return "preliminary", f"published {published} before the final result ({final_date})"
     return "final", ""
+
+
+# A place named before a figure that the gazetteer does not know: "In Wales, Leave won
+# 52.5%", "while across Scotland 62% backed Remain", "London voted 59.9% to 40.1%". Such a
+# figure is about a part of the contest our tables do not hold; checked against the
+# national result it would be a false discrepancy. Words are matched as letters here and
+# kept only when capitalised (``\w`` has no case classes).
+RE_PLACE_BEFORE = re.compile(
+    r"""
+    \b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?   # in / across / throughout (the)
+    (?P<place>[^\W\d_][\w'’.-]{0,40})                    # then a word: the name's first
+    """,
+    re.VERBOSE,
+)
+RE_PLACE_SUBJECT = re.compile(
+    r"""
+    ^[\W\d]{0,3}(?P<place>[^\W\d_][\w'’.-]{0,40})                 # the sentence's first word
+    (?:\s+[^\W\d_][\w'’.-]{0,40}){0,2}?                            # maybe two more
+    \s+(?:voted|backed|chose|opted|went|rejected|supported|gave)\b   # then a verb of voting
+    """,
+    re.VERBOSE,
+)
+RE_NAME_WORDS = re.compile(r"[^\W\d_][\w'’-]{0,40}(?:\s+[^\W\d_][\w'’-]{0,40}){0,3}")
+_NOT_PLACES = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday voters people residents citizens
+    most many some all turnout support he she they it we i you everyone nobody both others
+    total fact addition particular contrast comparison short general theory practice
+    this that these those its his her their our my one each""".split()
+)
+
+
+def _unknown_place(ctx: _Context, sentence: Sentence, m: Mention) -> str | None:
+    """The capitalised place name the sentence puts the figure in, when no table knows it."""
+    text = ctx.article.text
+    start = -1
+    for rx in (RE_PLACE_BEFORE, RE_PLACE_SUBJECT):
+        for match in rx.finditer(text, sentence.start, m.start):
+            start = max(start, match.start("place"))
+    if start < 0 or not text[start].isupper():
+        return None
+    words: list[str] = []
+    pos = start
+    for w in RE_NAME_WORDS.match(text, start, m.start).group().split():  # type: ignore[union-attr]
+        if not w[0].isupper() or _hits_in(ctx, pos, pos + len(w)):
+            break  # the name ends before a known name ("in Wales Leave won")
+        words.append(w)
+        pos = text.index(w, pos) + len(w)
+    if not words or words[0].lower().rstrip(".") in _NOT_PLACES or words[0].isupper():
+        return None  # a month, a pronoun, an all-caps dateline or acronym, a known name
+    return " ".join(words).rstrip(".,")
 
 
 def _has_progress_figure(ctx: _Context, sentence: Sentence) -> bool:
@@ -363,9 +417,25 @@ def _hits_in(ctx: _Context, start: int, end: int, types: frozenset[str] | None =
     return out
 
 
-def _pick_election(ctx: _Context, entity: str | None, sentence: Sentence) -> Election | None:
-    """The best-ranked election with rows for ``entity`` (or any, when there is none)."""
-    sentence_years = {y for y in ctx.years if str(y) in ctx.article.text[sentence.start : sentence.end]}
+def _pick_election(
+    ctx: _Context, entity: str | None, sentence: Sentence, around: tuple[int, int] | None = None
+) -> Election | None:
+    """The best-ranked election with rows for ``entity`` (or any, when there is none).
+
+    A year in the sentence pins the election. With ``around`` (the end of the figure before
+    and the start of the figure after), years between those two figures come first, then
+    years earlier in the sentence; a year after the next figure is that figure's: in
+    "turnout was 64%, below the 66% record of 2020" the year is the record's.
+    """
+    text = ctx.article.text
+    windows = [(sentence.start, sentence.end)]
+    if around is not None:
+        windows = [around, (sentence.start, around[1])]
+    sentence_years: set[int] = set()
+    for a, b in windows:
+        sentence_years = {y for y in ctx.years if str(y) in text[a:b]}
+        if sentence_years:
+            break
     candidates = ctx.ranked
     if entity is not None:
         candidates = [e for e in candidates if entity in _entities(ctx, e.id)]
@@ -763,7 +833,7 @@ def _bind_number(
         entity = recent.region
         notes.append("election and region carried from the previous figure")
     else:
-        election = _pick_election(ctx, entity, sentence)
+        election = _pick_election(ctx, entity, sentence, (prev_end, next_start))
     if election is None:
         note = "no election found" if entity is None else "election ambiguous"
         return Claim(
