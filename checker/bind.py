@@ -138,7 +138,9 @@ RE_SUB_POPULATION = compile_cues(
 )
 RE_CLAIMED_BY = compile_cues(
     r"""
-    opposition | independent\s+(?:count|tally|monitors?|observers?|estimate)
+    opposition(?!\s+(?:candidate|leader|figure|politician|party|parties|lawmaker|deputy|mp|rival
+                    |challenger|nominee|contender|activist|member|supporters?)s?\b)  # not a title
+    | independent\s+(?:count|tally|monitors?|observers?|estimate)
     | its\s+own\s+(?:witnesses|count|tally) | parallel\s+(?:vote\s+)?(?:count|tabulation)
     | according\s+to\s+(?:the\s+)?(?:campaign|observers)
     """,
@@ -154,7 +156,15 @@ RE_RESPECTIVELY = compile_cues(
     r"|rispettivamente|odpowiednio|illetve"
 )
 RE_LAST_ELECTION = compile_cues(r"\b(?:last|latest|most\s+recent|recent|previous)\b")
-RE_FORWARD_LINK = compile_cues(r"^[^,;.\d%]{0,25}?\b(?:in|for|among)\s+(?:the\s+)?$|^\s*voted\s+$")
+RE_FORWARD_LINK = compile_cues(
+    r"""
+    ^[^,;.\d%]{0,25}?\b(?:in|for|among)\s+(?:the\s+)?$     # "99.2% in Donetsk", "51% for Yes"
+    | ^[^,;.\d%]{0,25}?\bfor\s+(?:the\s+)?                  # "44.2% for opposition candidate
+      (?:(?!(?:against|over|versus|vs|than|and|or|but|with)\b)[a-z][\w'’-]*\s+){1,3}$  # Edmundo González"
+    | ^\s*voted\s+$
+    """,
+    re.VERBOSE,
+)
 
 KIND_CUES: dict[str, re.Pattern[str]] = {
     "presidential": compile_cues(r"presiden|президент|präsident|présiden"),
@@ -392,6 +402,18 @@ def _unknown_place(ctx: _Context, sentence: Sentence, m: Mention) -> str | None:
     if not words or words[0].lower().rstrip(".") in _NOT_PLACES or words[0].isupper():
         return None  # a month, a pronoun, an all-caps dateline or acronym, a known name
     return " ".join(words).rstrip(".,")
+
+
+def _place_before(ctx: _Context, m: Mention, sentence: Sentence, election: Election) -> str | None:
+    """A place named earlier in the figure's clause, for a candidate's share: in "In the
+    occupied Donetsk region, officials said Putin won more than 95%" the share is Donetsk's.
+    The country itself, named in passing, is not such a place."""
+    a, _b = clause_bounds(ctx.article.text, sentence, m.start)
+    national = _national_region(ctx.ref, election)
+    for h in reversed(_hits_in(ctx, a, m.start, PLACE_TYPES)):
+        if h.canonical != national and h.canonical.lower() != election.country.lower():
+            return h.canonical
+    return None
 
 
 def _has_progress_figure(ctx: _Context, sentence: Sentence) -> bool:
@@ -843,7 +865,7 @@ def _bind_number(
     option: str | None = None
     if entity is not None and entity_type in OPTION_TYPES:
         option = entity
-        region = _national_region(ctx.ref, election)
+        region = _place_before(ctx, m, sentence, election) or _national_region(ctx.ref, election)
     elif entity is not None:
         region = entity
     if versus is not None and versus.election == election.id and versus.option is not None:
