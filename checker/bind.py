@@ -125,6 +125,9 @@ RE_PRELIMINARY = compile_cues(
     | initial\s+(?:count|results?|figures) | first\s+(?:results?|bulletin|count)
     | partial\s+(?:count|results?) | so\s+far | by\s+the\s+time | as\s+of\b | had\s+reached
     | early\s+voting | by\s+(?:\w+\s+)?(?:evening|morning|afternoon|noon|midday) | by\s+\d{1,2}[:.]\d\d
+    | (?:almost|nearly|virtually|most)\s+(?:all\s+)?(?:of\s+the\s+)?(?:ballots|votes|precincts
+      |polling\s+stations|protocols)\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:counted|processed|tallied)
+    | (?:still|yet\s+to\s+be)\s+(?:being\s+)?counted | nach\s+auszählung\s+(?:fast|nahezu)
     | vorläufig | предварительн | préliminaire | preliminares
     """,
     re.VERBOSE,
@@ -360,7 +363,8 @@ def _scope(ctx: _Context, m: Mention, sentence: Sentence, election: Election | N
 # kept only when capitalised (``\w`` has no case classes).
 RE_PLACE_BEFORE = re.compile(
     r"""
-    \b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?   # in / across / throughout (the)
+    \b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ee]n|[Dd]ans|[Aa]ux?|[Ii]m|[Nn]ell[ao]|[Ww]e?|[Вв]о?|[Уу])
+    \s+(?:the\s+)?                                       # in / across / throughout (the), en, dans, im...
     (?P<place>[^\W\d_][\w'’.-]{0,40})                    # then a word: the name's first
     """,
     re.VERBOSE,
@@ -903,11 +907,29 @@ def _bind_number(
     )
 
 
+RE_AFTER_STOP = re.compile(r"[\d,;.:%]")
+RE_OWN_OPTION = re.compile(
+    r"""
+    ^\s+(?:(?:people|voters|citizens|of\s+(?:the\s+)?(?:voters|votes?|ballots))\s+)?  # "751,000 people"
+    (?:(?:who\s+)?(?:voting|voted|saying|said|for|backed|chose)\s+)?   # "voting", "who voted"
+    (yes|no|against)\b(?!\s+(?:longer|more|less|one|doubt))           # the option itself
+    """,
+    re.VERBOSE,
+)
+
+
 def _referendum_option(ctx: _Context, election: Election, m: Mention, sentence: Sentence) -> str | None:
     """'backed joining Russia' is the yes option of a referendum; 'against' is no."""
     if "referendum" not in election.kind:
         return None
     options = {row.option for row in ctx.ref.results_for(election.id) if row.option}
+    # The option written right after the figure wins over the sentence's words: in
+    # "50.46% voting Yes and 49.54% No" each share has its own.
+    after = RE_AFTER_STOP.split(ctx.low[m.end : m.end + 30], maxsplit=1)[0]
+    own = RE_OWN_OPTION.search(after)
+    if own is not None:
+        wanted = "No" if own.group(1) in ("no", "against") else "Yes"
+        return wanted if wanted in options else None
     if _found(ctx, RE_AGAINST, sentence.start, sentence.end):
         wanted = "No"
     elif _found(ctx, _YES_WORDS, sentence.start, sentence.end):
