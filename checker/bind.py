@@ -443,6 +443,11 @@ def _hits_in(ctx: _Context, start: int, end: int, types: frozenset[str] | None =
     return out
 
 
+# A year that dates the figure's vote: not one that dates something else ("born in 1952",
+# "until 2030", "by 2030"). "since 1994" stays: "ruled since 1994, when he won 80.6%".
+RE_PINNING_YEAR = re.compile(r"(?<!until )(?<!till )(?<!born in )(?<!born )(?<!by )\b(1[89]\d\d|2[01]\d\d)\b")
+
+
 def _pick_election(
     ctx: _Context, entity: str | None, sentence: Sentence, around: tuple[int, int] | None = None
 ) -> Election | None:
@@ -459,7 +464,9 @@ def _pick_election(
         windows = [around, (sentence.start, around[1])]
     sentence_years: set[int] = set()
     for a, b in windows:
-        sentence_years = {y for y in ctx.years if str(y) in text[a:b]}
+        sentence_years = {
+            int(y.group(1)) for y in RE_PINNING_YEAR.finditer(text, a, b) if int(y.group(1)) in ctx.years
+        }
         if sentence_years:
             break
     candidates = ctx.ranked
@@ -467,16 +474,17 @@ def _pick_election(
         candidates = [e for e in candidates if entity in _entities(ctx, e.id)]
     if sentence_years:
         dated = [e for e in candidates if e.end.year in sentence_years or e.start.year in sentence_years]
-        if dated:
-            return dated[0]
+        # A year no election of the tables has: the figure is about that other vote ("in
+        # 1994, when he won the first presidential election with 80.6%").
+        return dated[0] if dated else None
     if not candidates:
         return None
     if ctx.article.published is None and len(candidates) > 1:
         # Undated article: the election must be pinned by the text ("the last election").
         sentence_low = ctx.low[sentence.start : sentence.end]
-        if not RE_LAST_ELECTION.search(sentence_low) and candidates[0].end.year not in ctx.years:
-            return None
-        return max(candidates, key=lambda e: e.end)
+        if RE_LAST_ELECTION.search(sentence_low):
+            return max(candidates, key=lambda e: e.end)
+        return candidates[0] if candidates[0].end.year in ctx.years else None
     return candidates[0]
 
 
