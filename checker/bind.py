@@ -91,7 +91,8 @@ RE_AGAINST = compile_cues(r"\bagainst\b(?!\s+all)|\bvoted\s+no\b|\bno\s+vote|\bo
 
 RE_VOTES_AFTER = compile_cues(
     r"""
-    ^[\s,]*(?:[a-z]+\s+){0,2}?(?:votes|ballots)\b   # "76,277,708 ballots", "500,000 postal votes"
+    ^[\s,]*(?:[a-z]+\s+){0,2}?(?<!electoral\s)(?<!college\s)(?<!delegate\s)(?<!confidence\s)
+    (?:votes|ballots)\b   # "76,277,708 ballots", "500,000 postal votes"; not "306 electoral votes"
     | ^\s*(?:people|voters|residents|citizens)\b[^.;]{0,50}?
       \b(?:vot(?:ed|ing)|backed|supported|cast)\b                  # "people ... were recorded as voting yes"
     """,
