@@ -589,6 +589,30 @@ def _carried_place(ctx: _Context, sentence_index: int, election: Election | None
     return None
 
 
+# A percentage that measures a change, not a level: "rose by almost 10%", "was up 15%",
+# "fell 7%", "a 3% swing", "15% more than in 2018".
+RE_CHANGE_BEFORE = re.compile(
+    r"""
+    \b(?:rose|risen|rises?|rising|fell|fallen|falls?|falling|grew|grown|grows?|growing|dropped|drops?
+      |declined?|increased?|decreased?|jumped|climbed|slipped|slumped|surged|soared|shrank|shrunk
+      |up|down|plus|minus)
+    \s+(?:by\s+)?(?:(?:almost|about|nearly|around|some|roughly|more\s+than|over|just\s+(?:over|under)
+      |less\s+than|a\s+further|another)\s+)?$
+    """,
+    re.VERBOSE,
+)
+RE_CHANGE_AFTER = re.compile(
+    r"^\s*(?:(?:more|fewer|less|higher|lower)\s+than|increase|rise|jump|drop|fall|decline|swing|gain|growth)\b"
+)
+
+
+def _is_change(ctx: _Context, m: Mention, sentence: Sentence, prev_end: int, next_start: int) -> bool:
+    """Whether a percentage measures a change ("turnout rose 4.2%", "a 3% swing")."""
+    left = ctx.low[max(prev_end, sentence.start, m.start - 60) : m.start]
+    right = ctx.low[m.end : min(next_start, sentence.end, m.end + 60)]
+    return bool(RE_CHANGE_BEFORE.search(left) or RE_CHANGE_AFTER.match(right))
+
+
 def _measure_for_number(
     ctx: _Context, m: Mention, sentence: Sentence, prev_end: int, next_start: int
 ) -> Measure | None:
@@ -762,6 +786,8 @@ def _bind_number(
     nxt = numeric[idx + 1] if idx + 1 < len(numeric) and numeric[idx + 1].start < sentence.end else None
     prev_end = prev.end if prev else sentence.start
     next_start = nxt.start if nxt else sentence.end
+    if m.kind == "percent" and _is_change(ctx, m, sentence, prev_end, next_start):
+        return Claim(claim_id(m), m, sentence=span, note="a change, not a level")
     measure = _measure_for_number(ctx, m, sentence, prev_end, next_start)
     notes: list[str] = []
     prev_claim = bound.get(id(prev)) if prev else None

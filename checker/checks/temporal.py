@@ -421,6 +421,8 @@ def _explicit_dates(ctx: _ArticleContext, claim: Claim, start: int, end: int) ->
         m = c.mention
         if c.id == claim.id or m.kind != "date" or not (start <= m.start < end) or m.precision != "day":
             continue
+        if ctx.published is not None and m.low == m.high == ctx.published[0] == ctx.published[1]:
+            continue  # the publication date (a dateline): "today", not the event years ago
         if isinstance(m.low, dt.date) and isinstance(m.high, dt.date):
             out.append(
                 Anchor(
