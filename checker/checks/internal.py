@@ -76,7 +76,11 @@ def check_share_sums(claims: Sequence[Claim], article: Article) -> list[Finding]
         # it may be another place's figure or a named one restated.
         named = list(by_option.values())
         unnamed = [
-            c for c in group if c.option is None and any(_same_paragraph(article.text, c, n) for n in named)
+            c
+            for c in group
+            if c.option is None
+            and RE_REST.search(article.text, max(0, c.mention.start - 60), c.mention.end + 40)
+            and any(_same_paragraph(article.text, c, n) for n in named)
         ]
         members = sorted([*named, *unnamed], key=lambda c: c.mention.start)
         if len(members) < 2:
@@ -101,6 +105,15 @@ def check_share_sums(claims: Sequence[Claim], article: Article) -> list[Finding]
             )
         )
     return out
+
+
+# An unnamed share that is the rest of a contest: "another 4.59%", "the remaining candidates",
+# "others", "against all", "invalid ballots". Any other unnamed share may restate a named one
+# ("Putin, who won about 87%, ... Putin received 88%").
+RE_REST = re.compile(
+    r"\b(?:another|remaining|the\s+rest|others?|all\s+other|against\s+all|invalid|spoil(?:ed|t)|blank)\b",
+    re.IGNORECASE,
+)
 
 
 def _same_paragraph(text: str, a: Claim, b: Claim) -> bool:
