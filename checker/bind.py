@@ -388,6 +388,12 @@ _NOT_PLACES = frozenset(
 )
 
 
+def _hit_over(ctx: _Context, start: int, end: int) -> bool:
+    """Whether a known name overlaps [start, end) (hits are sorted and do not overlap)."""
+    i = bisect.bisect_left(ctx.hit_starts, end) - 1
+    return i >= 0 and ctx.hits[i].end > start
+
+
 def _unknown_place(ctx: _Context, sentence: Sentence, m: Mention) -> str | None:
     """The capitalised place name the sentence puts the figure in, when no table knows it."""
     text = ctx.article.text
@@ -400,7 +406,7 @@ def _unknown_place(ctx: _Context, sentence: Sentence, m: Mention) -> str | None:
     words: list[str] = []
     pos = start
     for w in RE_NAME_WORDS.match(text, start, m.start).group().split():  # type: ignore[union-attr]
-        if not w[0].isupper() or _hits_in(ctx, pos, pos + len(w)):
+        if not w[0].isupper() or _hit_over(ctx, pos, pos + len(w)):
             break  # the name ends before a known name ("in Wales Leave won")
         words.append(w)
         pos = text.index(w, pos) + len(w)
