@@ -113,6 +113,13 @@ RE_PROGRESS_AFTER = compile_cues(
       (?:had\s+been\s+|have\s+been\s+|were\s+|was\s+|being\s+)?
       (?:counted|processed|tallied|reporting|in(?=\s*[,.;)]|\s+and\b))   # "of ballots counted"
     | ^\s*(?:counted|processed|reporting)\b   # "with 50% counted"
+    | ^\s*(?:de\s+(?:las|los)\s+)?(?:actas|mesas)\b                   # es: "80% de las actas"
+    | ^\s*de\s+(?:los\s+votos|las\s+papeletas)\s+(?:escrutad|contabilizad|procesad)
+    | ^\s*(?:escrutad|contabilizad|apurad|ausgezählt|dépouillé|обработан)
+    | ^\s*(?:das|dos)\s+(?:urnas|seções|votos)\s+apurad              # pt
+    | ^\s*der\s+(?:stimmen|wahlbezirke|wahllokale)\s+ausgezählt       # de
+    | ^\s*(?:des\s+)?(?:bulletins\s+dépouillés|bureaux\s+de\s+vote)  # fr
+    | ^\s*(?:протокол|бюллетен|избирательных\s+участк)                 # ru: "99% протоколов"
     """,
     re.VERBOSE,
 )
@@ -166,6 +173,7 @@ RE_FORWARD_LINK = compile_cues(
     | ^[^,;.\d%]{0,25}?\bfor\s+(?:the\s+)?                  # "44.2% for opposition candidate
       (?:(?!(?:against|over|versus|vs|than|and|or|but|with)\b)[a-z][\w'’-]*\s+){1,3}$  # Edmundo González"
     | ^\s*voted\s+$
+    | ^\s*(?:de|del|di|für|pour|per|за)\s+$                # "44,2% de Edmundo González", "für", "pour"
     """,
     re.VERBOSE,
 )
