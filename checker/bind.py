@@ -91,7 +91,8 @@ RE_AGAINST = compile_cues(r"\bagainst\b(?!\s+all)|\bvoted\s+no\b|\bno\s+vote|\bo
 
 RE_VOTES_AFTER = compile_cues(
     r"""
-    ^[\s,]*(?:[a-z]+\s+){0,2}?(?:votes|ballots)\b   # "76,277,708 ballots", "500,000 postal votes"
+    ^[\s,]*(?:[a-z]+\s+){0,2}?(?<!electoral\s)(?<!college\s)(?<!delegate\s)(?<!confidence\s)
+    (?:votes|ballots)\b   # "76,277,708 ballots", "500,000 postal votes"; not "306 electoral votes"
     | ^\s*(?:people|voters|residents|citizens)\b[^.;]{0,50}?
       \b(?:vot(?:ed|ing)|backed|supported|cast)\b                  # "people ... were recorded as voting yes"
     """,
@@ -112,6 +113,13 @@ RE_PROGRESS_AFTER = compile_cues(
       (?:had\s+been\s+|have\s+been\s+|were\s+|was\s+|being\s+)?
       (?:counted|processed|tallied|reporting|in(?=\s*[,.;)]|\s+and\b))   # "of ballots counted"
     | ^\s*(?:counted|processed|reporting)\b   # "with 50% counted"
+    | ^\s*(?:de\s+(?:las|los)\s+)?(?:actas|mesas)\b                   # es: "80% de las actas"
+    | ^\s*de\s+(?:los\s+votos|las\s+papeletas)\s+(?:escrutad|contabilizad|procesad)
+    | ^\s*(?:escrutad|contabilizad|apurad|ausgezählt|dépouillé|обработан)
+    | ^\s*(?:das|dos)\s+(?:urnas|seções|votos)\s+apurad              # pt
+    | ^\s*der\s+(?:stimmen|wahlbezirke|wahllokale)\s+ausgezählt       # de
+    | ^\s*(?:des\s+)?(?:bulletins\s+dépouillés|bureaux\s+de\s+vote)  # fr
+    | ^\s*(?:протокол|бюллетен|избирательных\s+участк)                 # ru: "99% протоколов"
     """,
     re.VERBOSE,
 )
@@ -125,6 +133,9 @@ RE_PRELIMINARY = compile_cues(
     | initial\s+(?:count|results?|figures) | first\s+(?:results?|bulletin|count)
     | partial\s+(?:count|results?) | so\s+far | by\s+the\s+time | as\s+of\b | had\s+reached
     | early\s+voting | by\s+(?:\w+\s+)?(?:evening|morning|afternoon|noon|midday) | by\s+\d{1,2}[:.]\d\d
+    | (?:almost|nearly|virtually|most)\s+(?:all\s+)?(?:of\s+the\s+)?(?:ballots|votes|precincts
+      |polling\s+stations|protocols)\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:counted|processed|tallied)
+    | (?:still|yet\s+to\s+be)\s+(?:being\s+)?counted | nach\s+auszählung\s+(?:fast|nahezu)
     | vorläufig | предварительн | préliminaire | preliminares
     """,
     re.VERBOSE,
@@ -138,7 +149,9 @@ RE_SUB_POPULATION = compile_cues(
 )
 RE_CLAIMED_BY = compile_cues(
     r"""
-    opposition | independent\s+(?:count|tally|monitors?|observers?|estimate)
+    opposition(?!\s+(?:candidate|leader|figure|politician|party|parties|lawmaker|deputy|mp|rival
+                    |challenger|nominee|contender|activist|member|supporters?)s?\b)  # not a title
+    | independent\s+(?:count|tally|monitors?|observers?|estimate)
     | its\s+own\s+(?:witnesses|count|tally) | parallel\s+(?:vote\s+)?(?:count|tabulation)
     | according\s+to\s+(?:the\s+)?(?:campaign|observers)
     """,
@@ -154,7 +167,16 @@ RE_RESPECTIVELY = compile_cues(
     r"|rispettivamente|odpowiednio|illetve"
 )
 RE_LAST_ELECTION = compile_cues(r"\b(?:last|latest|most\s+recent|recent|previous)\b")
-RE_FORWARD_LINK = compile_cues(r"^[^,;.\d%]{0,25}?\b(?:in|for|among)\s+(?:the\s+)?$|^\s*voted\s+$")
+RE_FORWARD_LINK = compile_cues(
+    r"""
+    ^[^,;.\d%]{0,25}?\b(?:in|for|among)\s+(?:the\s+)?$     # "99.2% in Donetsk", "51% for Yes"
+    | ^[^,;.\d%]{0,25}?\bfor\s+(?:the\s+)?                  # "44.2% for opposition candidate
+      (?:(?!(?:against|over|versus|vs|than|and|or|but|with)\b)[a-z][\w'’-]*\s+){1,3}$  # Edmundo González"
+    | ^\s*voted\s+$
+    | ^\s*(?:de|del|di|für|pour|per|за)\s+$                # "44,2% de Edmundo González", "für", "pour"
+    """,
+    re.VERBOSE,
+)
 
 KIND_CUES: dict[str, re.Pattern[str]] = {
     "presidential": compile_cues(r"presiden|президент|präsident|présiden"),
@@ -203,7 +225,6 @@ class _Context:
     clauses: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     sentence_elections: dict[int, Election | None] = field(default_factory=dict)  # by start
     respectively: dict[int, re.Match[str] | None] = field(default_factory=dict)  # by start
-    sentence_years: dict[int, set[int]] = field(default_factory=dict)  # by start
     election_ranks: dict[str, int | None] = field(default_factory=dict)  # see _election_rank
 
 
@@ -348,12 +369,85 @@ def _scope(ctx: _Context, m: Mention, sentence: Sentence, election: Election | N
         return "partial", "partial or early count"
     if _found(ctx, RE_SUB_POPULATION, a, b):
         return "sub_population", "a sub-population (votes abroad, one territory)"
+    place = _unknown_place(ctx, sentence, m)
+    if place is not None:
+        return "sub_population", f"about “{place}”, a place the reference tables do not cover"
     published = ctx.article.published
     if election is not None and published is not None:
         final_date = election.result_date or election.end
         if published < final_date:
             return "preliminary", f"published {published} before the final result ({final_date})"
     return "final", ""
+
+
+# A place named before a figure that the gazetteer does not know: "In Wales, Leave won
+# 52.5%", "while across Scotland 62% backed Remain", "London voted 59.9% to 40.1%". Such a
+# figure is about a part of the contest our tables do not hold; checked against the
+# national result it would be a false discrepancy. Words are matched as letters here and
+# kept only when capitalised (``\w`` has no case classes).
+RE_PLACE_BEFORE = re.compile(
+    r"""
+    \b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ee]n|[Dd]ans|[Aa]ux?|[Ii]m|[Nn]ell[ao]|[Ww]e?|[Вв]о?|[Уу])
+    \s+(?:the\s+)?                                       # in / across / throughout (the), en, dans, im...
+    (?P<place>[^\W\d_][\w'’.-]{0,40})                    # then a word: the name's first
+    """,
+    re.VERBOSE,
+)
+RE_PLACE_SUBJECT = re.compile(
+    r"""
+    ^[\W\d]{0,3}(?P<place>[^\W\d_][\w'’.-]{0,40})                 # the sentence's first word
+    (?:\s+[^\W\d_][\w'’.-]{0,40}){0,2}?                            # maybe two more
+    \s+(?:voted|backed|chose|opted|went|rejected|supported|gave)\b   # then a verb of voting
+    """,
+    re.VERBOSE,
+)
+RE_NAME_WORDS = re.compile(r"[^\W\d_][\w'’-]{0,40}(?:\s+[^\W\d_][\w'’-]{0,40}){0,3}")
+_NOT_PLACES = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday voters people residents citizens
+    most many some all turnout support he she they it we i you everyone nobody both others
+    total fact addition particular contrast comparison short general theory practice
+    this that these those its his her their our my one each""".split()
+)
+
+
+def _hit_over(ctx: _Context, start: int, end: int) -> bool:
+    """Whether a known name overlaps [start, end) (hits are sorted and do not overlap)."""
+    i = bisect.bisect_left(ctx.hit_starts, end) - 1
+    return i >= 0 and ctx.hits[i].end > start
+
+
+def _unknown_place(ctx: _Context, sentence: Sentence, m: Mention) -> str | None:
+    """The capitalised place name the sentence puts the figure in, when no table knows it."""
+    text = ctx.article.text
+    start = -1
+    for rx in (RE_PLACE_BEFORE, RE_PLACE_SUBJECT):
+        for match in rx.finditer(text, sentence.start, m.start):
+            start = max(start, match.start("place"))
+    if start < 0 or not text[start].isupper():
+        return None
+    words: list[str] = []
+    pos = start
+    for w in RE_NAME_WORDS.match(text, start, m.start).group().split():  # type: ignore[union-attr]
+        if not w[0].isupper() or _hit_over(ctx, pos, pos + len(w)):
+            break  # the name ends before a known name ("in Wales Leave won")
+        words.append(w)
+        pos = text.index(w, pos) + len(w)
+    if not words or words[0].lower().rstrip(".") in _NOT_PLACES or words[0].isupper():
+        return None  # a month, a pronoun, an all-caps dateline or acronym, a known name
+    return " ".join(words).rstrip(".,")
+
+
+def _place_before(ctx: _Context, m: Mention, sentence: Sentence, election: Election) -> str | None:
+    """A place named earlier in the figure's clause, for a candidate's share: in "In the
+    occupied Donetsk region, officials said Putin won more than 95%" the share is Donetsk's.
+    The country itself, named in passing, is not such a place."""
+    a, _b = clause_bounds(ctx.article.text, sentence, m.start)
+    national = _national_region(ctx.ref, election)
+    for h in reversed(_hits_in(ctx, a, m.start, PLACE_TYPES)):
+        if h.canonical != national and h.canonical.lower() != election.country.lower():
+            return h.canonical
+    return None
 
 
 def _has_progress_figure(ctx: _Context, sentence: Sentence) -> bool:
@@ -379,27 +473,48 @@ def _hits_in(ctx: _Context, start: int, end: int, types: frozenset[str] | None =
     return out
 
 
-def _pick_election(ctx: _Context, entity: str | None, sentence: Sentence) -> Election | None:
-    """The best-ranked election with rows for ``entity`` (or any, when there is none)."""
-    if sentence.start not in ctx.sentence_years:  # asked once per figure of the sentence
-        text = ctx.article.text[sentence.start : sentence.end]
-        ctx.sentence_years[sentence.start] = {y for y in ctx.years if str(y) in text}
-    sentence_years = ctx.sentence_years[sentence.start]
+# A year that dates the figure's vote: not one that dates something else ("born in 1952",
+# "until 2030", "by 2030"). "since 1994" stays: "ruled since 1994, when he won 80.6%".
+RE_PINNING_YEAR = re.compile(r"(?<!until )(?<!till )(?<!born in )(?<!born )(?<!by )\b(1[89]\d\d|2[01]\d\d)\b")
+
+
+def _pick_election(
+    ctx: _Context, entity: str | None, sentence: Sentence, around: tuple[int, int] | None = None
+) -> Election | None:
+    """The best-ranked election with rows for ``entity`` (or any, when there is none).
+
+    A year in the sentence pins the election. With ``around`` (the end of the figure before
+    and the start of the figure after), years between those two figures come first, then
+    years earlier in the sentence; a year after the next figure is that figure's: in
+    "turnout was 64%, below the 66% record of 2020" the year is the record's.
+    """
+    text = ctx.article.text
+    windows = [(sentence.start, sentence.end)]
+    if around is not None:
+        windows = [around, (sentence.start, around[1])]
+    sentence_years: set[int] = set()
+    for a, b in windows:
+        sentence_years = {
+            int(y.group(1)) for y in RE_PINNING_YEAR.finditer(text, a, b) if int(y.group(1)) in ctx.years
+        }
+        if sentence_years:
+            break
     candidates = ctx.ranked
     if entity is not None:
         candidates = [e for e in candidates if entity in _entities(ctx, e.id)]
     if sentence_years:
         dated = [e for e in candidates if e.end.year in sentence_years or e.start.year in sentence_years]
-        if dated:
-            return dated[0]
+        # A year no election of the tables has: the figure is about that other vote ("in
+        # 1994, when he won the first presidential election with 80.6%").
+        return dated[0] if dated else None
     if not candidates:
         return None
     if ctx.article.published is None and len(candidates) > 1:
         # Undated article: the election must be pinned by the text ("the last election").
         sentence_low = ctx.low[sentence.start : sentence.end]
-        if not RE_LAST_ELECTION.search(sentence_low) and candidates[0].end.year not in ctx.years:
-            return None
-        return max(candidates, key=lambda e: e.end)
+        if RE_LAST_ELECTION.search(sentence_low):
+            return max(candidates, key=lambda e: e.end)
+        return candidates[0] if candidates[0].end.year in ctx.years else None
     return candidates[0]
 
 
@@ -511,6 +626,30 @@ RE_TOOK_PART_AFTER = compile_cues(r"^[^.;]{0,20}\b(?:took|take|taking)\s+part")
 RE_SAME_MEASURE = compile_cues(
     r"\bfigure\b|\bit\s+was\b|similar|\bwere\b|waren\s+es|\bwar\s+es|c'était|\bfue\b|было|було"
 )
+
+
+# A percentage that measures a change, not a level: "rose by almost 10%", "was up 15%",
+# "fell 7%", "a 3% swing", "15% more than in 2018".
+RE_CHANGE_BEFORE = compile_cues(
+    r"""
+    \b(?:rose|risen|rises?|rising|fell|fallen|falls?|falling|grew|grown|grows?|growing|dropped|drops?
+      |declined?|increased?|decreased?|jumped|climbed|slipped|slumped|surged|soared|shrank|shrunk
+      |up|down|plus|minus)
+    \s+(?:by\s+)?(?:(?:almost|about|nearly|around|some|roughly|more\s+than|over|just\s+(?:over|under)
+      |less\s+than|a\s+further|another)\s+)?$
+    """,
+    re.VERBOSE,
+)
+RE_CHANGE_AFTER = compile_cues(
+    r"^\s*(?:(?:more|fewer|less|higher|lower)\s+than|increase|rise|jump|drop|fall|decline|swing|gain|growth)\b"
+)
+
+
+def _is_change(ctx: _Context, m: Mention, sentence: Sentence, prev_end: int, next_start: int) -> bool:
+    """Whether a percentage measures a change ("turnout rose 4.2%", "a 3% swing")."""
+    left = ctx.low[max(prev_end, sentence.start, m.start - 60) : m.start]
+    right = ctx.low[m.end : min(next_start, sentence.end, m.end + 60)]
+    return bool(RE_CHANGE_BEFORE.search(left) or RE_CHANGE_AFTER.match(right))
 
 
 def _measure_for_number(
@@ -686,6 +825,8 @@ def _bind_number(
     nxt = numeric[idx + 1] if idx + 1 < len(numeric) and numeric[idx + 1].start < sentence.end else None
     prev_end = prev.end if prev else sentence.start
     next_start = nxt.start if nxt else sentence.end
+    if m.kind == "percent" and _is_change(ctx, m, sentence, prev_end, next_start):
+        return Claim(claim_id(m), m, sentence=span, note="a change, not a level")
     measure = _measure_for_number(ctx, m, sentence, prev_end, next_start)
     notes: list[str] = []
     prev_claim = bound.get(id(prev)) if prev else None
@@ -789,7 +930,7 @@ def _bind_number(
         entity = recent.region
         notes.append("election and region carried from the previous figure")
     else:
-        election = _pick_election(ctx, entity, sentence)
+        election = _pick_election(ctx, entity, sentence, (prev_end, next_start))
     if election is None:
         note = "no election found" if entity is None else "election ambiguous"
         return Claim(
@@ -799,7 +940,7 @@ def _bind_number(
     option: str | None = None
     if entity is not None and entity_type in OPTION_TYPES:
         option = entity
-        region = _national_region(ctx.ref, election)
+        region = _place_before(ctx, m, sentence, election) or _national_region(ctx.ref, election)
     elif entity is not None:
         region = entity
     if versus is not None and versus.election == election.id and versus.option is not None:
@@ -837,11 +978,29 @@ def _bind_number(
     )
 
 
+RE_AFTER_STOP = re.compile(r"[\d,;.:%]")
+RE_OWN_OPTION = re.compile(
+    r"""
+    ^\s+(?:(?:people|voters|citizens|of\s+(?:the\s+)?(?:voters|votes?|ballots))\s+)?  # "751,000 people"
+    (?:(?:who\s+)?(?:voting|voted|saying|said|for|backed|chose)\s+)?   # "voting", "who voted"
+    (yes|no|against)\b(?!\s+(?:longer|more|less|one|doubt))           # the option itself
+    """,
+    re.VERBOSE,
+)
+
+
 def _referendum_option(ctx: _Context, election: Election, m: Mention, sentence: Sentence) -> str | None:
     """'backed joining Russia' is the yes option of a referendum; 'against' is no."""
     if "referendum" not in election.kind:
         return None
     options = _options(ctx.ref, election.id)
+    # The option written right after the figure wins over the sentence's words: in
+    # "50.46% voting Yes and 49.54% No" each share has its own.
+    after = RE_AFTER_STOP.split(ctx.low[m.end : m.end + 30], maxsplit=1)[0]
+    own = RE_OWN_OPTION.search(after)
+    if own is not None:
+        wanted = "No" if own.group(1) in ("no", "against") else "Yes"
+        return wanted if wanted in options else None
     if _found(ctx, RE_AGAINST, sentence.start, sentence.end):
         wanted = "No"
     elif _found(ctx, _YES_WORDS, sentence.start, sentence.end):

@@ -60,3 +60,18 @@ def test_findings_grow_linearly_with_articles(ref: ReferenceData) -> None:
     claims += [share(f"b{i}", "93%", "92.5", "93.5") for i in range(100)]
     found = check_cross_source(claims, ref)
     assert len(found) == 1 + 100  # one agreement finding, one per contradicted claim
+
+
+def test_a_figure_of_an_earlier_count_is_not_blamed(ref: ReferenceData) -> None:
+    """88% matches the count with 24% of ballots in (87.97%), not the final 87.28%: outlets
+    quoting different stages do not contradict each other (the reference check says which)."""
+
+    def putin(article: str, text: str, low: str, high: str) -> Claim:
+        m = Mention(article, 0, len(text), text, "percent", D(low), D(high), "percent")
+        return Claim(f"C-{article}", m, election="ru_pres_2024", region="Russia", option="Vladimir Putin",
+                     measure="vote_share", scope="final")  # fmt: skip
+
+    claims = [putin("a", "87.28%", "87.275", "87.285"), putin("b", "87.3%", "87.25", "87.35"),
+              putin("c", "88%", "87.5", "88.5"), putin("d", "91%", "90.5", "91.5")]  # fmt: skip
+    verdicts = {f.claims: f.verdict for f in check_cross_source(claims, ref) if len(f.claims) == 1}
+    assert verdicts == {("C-c",): "ambiguous", ("C-d",): "discrepancy"}

@@ -627,3 +627,29 @@ def test_seed_002_has_no_date_unless_given() -> None:
     assert plain["002_c49e5c77c86ab3c6.txt"] is None
     assert given["002_c49e5c77c86ab3c6.txt"] == dt.date(2025, 3, 16)
     assert plain["000_e6877975c975465a.txt"] == given["000_e6877975c975465a.txt"] == dt.date(2022, 9, 28)
+
+
+DATELINES = [
+    ("Vote ends\n\nMINSK, Sept. 23, 2020 — Alexander Lukashenko was sworn in.", "en", dt.date(2020, 9, 23)),
+    ("Title\n\nWASHINGTON (Dec. 10, 2024) — Donald Trump won.", "en", dt.date(2024, 12, 10)),
+    ("Title\n\nTBILISI, Oct 27, 2024 (Example Agency) — Georgia voted.", "en", dt.date(2024, 10, 27)),
+    ("Titel\n\nMoskau, 18. März 2024 – Bei der Wahl hat Putin gewonnen.", "de", dt.date(2024, 3, 18)),
+    ("Londres, 24 juin 2016 – Les Britanniques ont voté.", "fr", dt.date(2016, 6, 24)),
+    ("Title\n\nOn Monday, March 4, 2024 - the count began.", "en", None),  # a sentence, no dateline
+    ("Title\n\nMOSCOW — Vladimir Putin won, the commission said on March 21, 2024.", "en", None),
+    ("Title\n\nThe vote of March 4, 2024 — the first in years — went ahead.", "en", None),
+    ("Title\n\nKYIV, Sept. 23 — Voting began.", "en", None),  # no year: not a date to rely on
+]
+
+
+@pytest.mark.parametrize(("text", "language", "date"), DATELINES, ids=[str(i) for i in range(len(DATELINES))])
+def test_dateline_dates_an_undated_article(text: str, language: str, date: dt.date | None) -> None:
+    assert load.dateline_date(text, language) == date
+
+
+def test_metadata_beats_the_dateline_and_the_dateline_beats_published(tmp_path: Path) -> None:
+    text = "Vote ends\n\nMINSK, Sept. 23, 2020 — Alexander Lukashenko was sworn in.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\npublished: 2020-09-24\n---\n" + text, encoding="utf-8")
+    got = {a.id: a.published for a in iter_articles([tmp_path], published=dt.date(2021, 1, 1))}
+    assert got == {"a.txt": dt.date(2020, 9, 23), "b.md": dt.date(2020, 9, 24)}

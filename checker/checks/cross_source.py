@@ -84,7 +84,9 @@ def check_cross_source(claims: Sequence[Claim], ref: ReferenceData) -> list[Find
         if len(per_article) < 2:
             continue
         chosen = sorted(per_article.values(), key=lambda c: (c.article, c.mention.start))
-        out += _group_findings(key, chosen, _reference_value(chosen[0], key, ref))
+        out += _group_findings(
+            key, chosen, _reference_value(chosen[0], key, ref), _other_stages(chosen[0], ref)
+        )
     return out
 
 
@@ -115,7 +117,10 @@ def _listing(claims: list[Claim]) -> str:
 
 
 def _group_findings(
-    key: tuple[object, ...], claims: list[Claim], reference: Reference | None
+    key: tuple[object, ...],
+    claims: list[Claim],
+    reference: Reference | None,
+    earlier: Sequence[Decimal] = (),
 ) -> list[Finding]:
     label = _label(key)
     unit = (
@@ -155,7 +160,15 @@ def _group_findings(
         assert iv is not None
         diff = value - iv[1] if value > iv[1] else value - iv[0]
         others = [o for o in agree if o.article != c.article]
-        if reference is not None and others:
+        if reference is not None and others and any(_contains(c, v) for v in earlier):
+            # It matches an earlier count or another stage of the tables: the reference check
+            # says so; outlets that quote different stages do not contradict each other.
+            verdict = "ambiguous"
+            message = (
+                f"{_listing([c])} differs from {_listing(others)} on the {label}, but matches an "
+                f"earlier or other-stage figure of the reference; {basis} supports the others."
+            )
+        elif reference is not None and others:
             # The reference supports other outlets: this one is off.
             verdict = "discrepancy"
             message = (
@@ -189,6 +202,15 @@ def _group_findings(
 
 
 Reference = tuple[Decimal, str, str, str | None]  # value, table, row, source URL
+
+
+def _other_stages(c: Claim, ref: ReferenceData) -> list[Decimal]:
+    """Values of the claim's contest at stages other than the final one (partial counts,
+    preliminary results, claims by others)."""
+    if c.mention.kind not in ("percent", "count"):
+        return []
+    values = (row_value(r, c.measure) for r in candidate_rows(ref, c) if r.stage != "final")
+    return [v for v in values if v is not None]
 
 
 def _reference_value(c: Claim, key: tuple[object, ...], ref: ReferenceData) -> Reference | None:

@@ -1,6 +1,6 @@
 """Consistency inside one article: arithmetic between its own figures.
 
-* Shares of one contest (same election, region and scope, different options) whose
+* Shares of one contest (same election, region and scope, different named options) whose
   rounding intervals cannot add up to 100% or less.
 * A vote count next to its share ("3.21%, or about 500,000 votes"): the count implied by the
   share and the article's own total (registered voters x turnout, or another candidate's
@@ -62,17 +62,27 @@ def check_share_sums(claims: Sequence[Claim], article: Article) -> list[Finding]
             continue
         if c.mention.qualifier in ("more_than", "at_least", "less_than", "at_most", "range", "vague"):
             continue
+        if c.scope in ("sub_population", "unknown"):
+            continue  # the part of the electorate (a region the tables lack) is not known
         groups.setdefault((c.election, c.region, c.scope), []).append(c)
     out: list[Finding] = []
     for group in groups.values():
         by_option: dict[object, Claim] = {}
-        unnamed: list[Claim] = []
         for c in group:
-            if c.option is None:
-                unnamed.append(c)
-            elif c.option not in by_option:
-                by_option[c.option] = c
-        members = sorted([*by_option.values(), *unnamed], key=lambda c: c.mention.start)
+            if c.option is not None:
+                by_option.setdefault(c.option, c)
+        # A share without its option ("another 4.59% chose 'against all'", "the remaining
+        # candidates shared 8.4%") joins only in the paragraph of a named share: elsewhere
+        # it may be another place's figure or a named one restated.
+        named = list(by_option.values())
+        unnamed = [
+            c
+            for c in group
+            if c.option is None
+            and RE_REST.search(article.text, max(0, c.mention.start - 60), c.mention.end + 40)
+            and any(_same_paragraph(article.text, c, n) for n in named)
+        ]
+        members = sorted([*named, *unnamed], key=lambda c: c.mention.start)
         if len(members) < 2:
             continue
         total_low = sum((_bounds(c)[0] for c in members), Decimal(0))
@@ -95,6 +105,20 @@ def check_share_sums(claims: Sequence[Claim], article: Article) -> list[Finding]
             )
         )
     return out
+
+
+# An unnamed share that is the rest of a contest: "another 4.59%", "the remaining candidates",
+# "others", "against all", "invalid ballots". Any other unnamed share may restate a named one
+# ("Putin, who won about 87%, ... Putin received 88%").
+RE_REST = re.compile(
+    r"\b(?:another|remaining|the\s+rest|others?|all\s+other|against\s+all|invalid|spoil(?:ed|t)|blank)\b",
+    re.IGNORECASE,
+)
+
+
+def _same_paragraph(text: str, a: Claim, b: Claim) -> bool:
+    lo, hi = sorted((a.mention.start, b.mention.start))
+    return bool(text) and "\n\n" not in text[lo:hi]
 
 
 def _fraction(c: Claim) -> tuple[Decimal, Decimal]:

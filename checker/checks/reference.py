@@ -380,6 +380,8 @@ def check_names(articles: Sequence[Article], ref: ReferenceData) -> list[Finding
     """People named almost like a reference person (a likely misspelling)."""
     out: list[Finding] = []
     for article in articles:
+        if article.language not in (None, "en"):
+            continue  # other languages transliterate names their own way (Charitonow, Jaritónov)
         seen: set[str] = set()
         for hit in ref.gazetteer.near_misses(article.text):
             if hit.text in seen:

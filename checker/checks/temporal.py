@@ -421,6 +421,8 @@ def _explicit_dates(ctx: _ArticleContext, claim: Claim, start: int, end: int) ->
         m = c.mention
         if c.id == claim.id or m.kind != "date" or not (start <= m.start < end) or m.precision != "day":
             continue
+        if ctx.published is not None and m.low == m.high == ctx.published[0] == ctx.published[1]:
+            continue  # the publication date (a dateline): "today", not the event years ago
         if isinstance(m.low, dt.date) and isinstance(m.high, dt.date):
             out.append(
                 Anchor(
@@ -881,6 +883,9 @@ def check_temporal(
     return findings, inferred
 
 
+RE_GAP_AFTER = re.compile(r"\s{0,3}(?:after|before|earlier|later|since|ago|on\s+from)\b")
+
+
 def _check_one(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> Finding | None:
     m = claim.mention
     if m.kind == "age":
@@ -892,12 +897,11 @@ def _check_one(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> Findin
     if m.kind == "date_range":
         return _check_election_dates(ctx, claim, ref)
     if m.kind == "duration":
-        found = _check_election_dates(ctx, claim, ref)
-        if found is None and re.match(
-            r"^\s*(?:after|before|earlier|later|since)\b", ctx.low[m.end : m.end + 12]
-        ):
-            found = _check_gap(ctx, claim, ref)
-        return found
+        if RE_GAP_AFTER.match(ctx.low, m.end):
+            # "six weeks after an August 9 election": a gap between events, never the
+            # length of the vote, whatever the sentence says about voting
+            return _check_gap(ctx, claim, ref)
+        return _check_election_dates(ctx, claim, ref)
     if m.kind == "relative_date" and m.offset is not None:
         off = m.offset
         if off.anchor == "previous":

@@ -319,7 +319,10 @@ def _front_page(pdf: ReportPDF, result: RunResult, index: Index) -> None:
             pdf.set_x(pdf.l_margin + 4)
             pdf.set_font(FONT, size=7.5)
             pdf.set_text_color(70)
-            pdf.multi_cell(pdf.epw - 4, 3.6, " — ".join(facts), markdown=True, new_x="LMARGIN", new_y="NEXT")
+            # left-aligned: a long source URL on a justified line spreads the words apart
+            pdf.multi_cell(
+                pdf.epw - 4, 3.6, " — ".join(facts), markdown=True, align="L", new_x="LMARGIN", new_y="NEXT"
+            )
             pdf.set_text_color(0)
         pdf.ln(1.2)
     rest = sum(1 for f in result.findings if f.verdict == "discrepancy") - len(worst)
