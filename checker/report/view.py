@@ -7,7 +7,6 @@ decides a verdict: verdicts, severities and differences come from the checks as 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,7 +26,6 @@ CHECK_TITLES = {
 SENTENCE_CAP = 400
 MINUS = "\u2212"
 
-RE_SPACE = re.compile(r"\s+")  # any run of white space, collapsed to one blank when quoting
 
 _UNIT_WORDS = {
     "percentage_point": ("pp", "pp"),
@@ -46,7 +44,7 @@ def collapse(text: str) -> str:
     >>> collapse("  two\\n  lines ")
     'two lines'
     """
-    return RE_SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split: the white space re's \s matches, no regex needed
 
 
 def decimal_text(value: Decimal) -> str:
@@ -145,8 +143,18 @@ class Quote:
         return out
 
 
+def _occurrences(text: str, needle: str) -> list[int]:
+    """Starts of the non-overlapping occurrences of ``needle`` (as ``re.finditer`` finds them)."""
+    starts: list[int] = []
+    at = text.find(needle) if needle else -1
+    while at >= 0:
+        starts.append(at)
+        at = text.find(needle, at + len(needle))
+    return starts
+
+
 def _find_near(text: str, needle: str, hint: int | None) -> int:
-    starts = [m.start() for m in re.finditer(re.escape(needle), text)] if needle else []
+    starts = _occurrences(text, needle)
     if not starts:
         return -1
     return min(starts, key=lambda s: abs(s - hint)) if hint is not None else starts[0]
@@ -188,8 +196,8 @@ def excerpt(
     spans = [(start + shift, end + shift)] if start >= 0 else []
     for other in also:
         other = collapse(other)
-        for m in re.finditer(re.escape(other), cut) if other else ():
-            span = (m.start(), m.end())
+        for at in _occurrences(cut, other):
+            span = (at, at + len(other))
             if all(span[1] <= s or span[0] >= e for s, e in spans):
                 spans.append(span)
                 break
