@@ -401,7 +401,8 @@ RE_PLACE_SUBJECT = re.compile(
     """,
     re.VERBOSE,
 )
-RE_NAME_WORDS = re.compile(r"[^\W\d_][\w'’-]{0,40}(?:\s+[^\W\d_][\w'’-]{0,40}){0,3}")
+RE_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]{0,40}")
+RE_NAME_GAP = re.compile(r"\s+[^\W\d_]")  # white space, then the next word
 _NOT_PLACES = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday voters people residents citizens
@@ -427,12 +428,14 @@ def _unknown_place(ctx: _Context, sentence: Sentence, m: Mention) -> str | None:
     if start < 0 or not text[start].isupper():
         return None
     words: list[str] = []
-    pos = start
-    for w in RE_NAME_WORDS.match(text, start, m.start).group().split():  # type: ignore[union-attr]
-        if not w[0].isupper() or _hit_over(ctx, pos, pos + len(w)):
+    for w in RE_NAME_WORD.finditer(text, start, m.start):
+        if not w.group()[0].isupper() or _hit_over(ctx, w.start(), w.end()):
             break  # the name ends before a known name ("in Wales Leave won")
-        words.append(w)
-        pos = text.index(w, pos) + len(w)
+        words.append(w.group())
+        if not RE_NAME_GAP.match(text, w.end()):
+            break  # at most four words, joined by white space only
+        if len(words) == 4:
+            break
     if not words or words[0].lower().rstrip(".") in _NOT_PLACES or words[0].isupper():
         return None  # a month, a pronoun, an all-caps dateline or acronym, a known name
     return " ".join(words).rstrip(".,")
@@ -442,7 +445,7 @@ def _place_before(ctx: _Context, m: Mention, sentence: Sentence, election: Elect
     """A place named earlier in the figure's clause, for a candidate's share: in "In the
     occupied Donetsk region, officials said Putin won more than 95%" the share is Donetsk's.
     The country itself, named in passing, is not such a place."""
-    a, _b = clause_bounds(ctx.article.text, sentence, m.start)
+    a, _b = _clause(ctx, sentence, m.start)
     national = _national_region(ctx.ref, election)
     for h in reversed(_hits_in(ctx, a, m.start, PLACE_TYPES)):
         if h.canonical != national and h.canonical.lower() != election.country.lower():
@@ -645,18 +648,21 @@ RE_CHANGE_AFTER = compile_cues(
 )
 
 
-def _is_change(ctx: _Context, m: Mention, sentence: Sentence, prev_end: int, next_start: int) -> bool:
+def _around(m: Mention, sentence: Sentence, prev_end: int, next_start: int, low: str) -> tuple[str, str]:
+    """The lower-cased text just before and after a figure, up to its neighbours (60 at most)."""
+    left = low[max(prev_end, sentence.start, m.start - 60) : m.start]
+    right = low[m.end : min(next_start, sentence.end, m.end + 60)]
+    return left, right
+
+
+def _is_change(left: str, right: str) -> bool:
     """Whether a percentage measures a change ("turnout rose 4.2%", "a 3% swing")."""
-    left = ctx.low[max(prev_end, sentence.start, m.start - 60) : m.start]
-    right = ctx.low[m.end : min(next_start, sentence.end, m.end + 60)]
     return bool(RE_CHANGE_BEFORE.search(left) or RE_CHANGE_AFTER.match(right))
 
 
 def _measure_for_number(
-    ctx: _Context, m: Mention, sentence: Sentence, prev_end: int, next_start: int
+    ctx: _Context, m: Mention, sentence: Sentence, prev_end: int, left: str, right: str
 ) -> Measure | None:
-    left = ctx.low[max(prev_end, sentence.start, m.start - 60) : m.start]
-    right = ctx.low[m.end : min(next_start, sentence.end, m.end + 60)]
     if m.kind == "percent":
         if RE_TURNOUT_SUBJECT.search(ctx.low[max(prev_end, sentence.start) : m.start]):
             return "turnout"  # "Turnout in the referendum, which Leave won, was 72.2%"
@@ -825,9 +831,10 @@ def _bind_number(
     nxt = numeric[idx + 1] if idx + 1 < len(numeric) and numeric[idx + 1].start < sentence.end else None
     prev_end = prev.end if prev else sentence.start
     next_start = nxt.start if nxt else sentence.end
-    if m.kind == "percent" and _is_change(ctx, m, sentence, prev_end, next_start):
+    left, right = _around(m, sentence, prev_end, next_start, ctx.low)
+    if m.kind == "percent" and _is_change(left, right):
         return Claim(claim_id(m), m, sentence=span, note="a change, not a level")
-    measure = _measure_for_number(ctx, m, sentence, prev_end, next_start)
+    measure = _measure_for_number(ctx, m, sentence, prev_end, left, right)
     notes: list[str] = []
     prev_claim = bound.get(id(prev)) if prev else None
     # A share and its count joined by ", or": same subject.

@@ -1406,8 +1406,8 @@ def dateline_date(text: str, language: str | None) -> dt.date | None:
             start += 1
         head = text[start : start + 120]
         place = RE_DATELINE_PLACE.match(head)
-        words = head[: place.end()].lower().replace(",", " ").split() if place is not None else []
-        if place is not None and head[0].isupper() and not _NOT_DATELINE & set(words):
+        words = set(head[: place.end()].lower().replace(",", " ").split()) if place else set()
+        if place is not None and head[0].isupper() and not _NOT_DATELINE & words:
             for m in extract_calendar(head, "dateline", language):
                 if m.kind != "date" or m.precision != "day" or not isinstance(m.low, dt.date):
                     continue
@@ -1537,6 +1537,10 @@ class Loaded:
     item: Article | ArticleError
     choices: tuple[str, ...]
 
+    def load(self) -> Loaded:
+        """Already read (so every :data:`Input` can be ``load()``-ed alike)."""
+        return self
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentTask:
@@ -1638,7 +1642,7 @@ def iter_articles(
 def _articles(roots: Sequence[Path], published: dt.date | None) -> Iterator[Article | ArticleError]:
     ids = Ids()
     for unit in _inputs(roots, published):
-        yield ids.settle(unit.load() if isinstance(unit, DocumentTask) else unit)
+        yield ids.settle(unit.load())
 
 
 __all__ = [

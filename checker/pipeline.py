@@ -30,7 +30,7 @@ from checker.bind import bind_mentions
 from checker.checks import check_article, check_corpus, order_findings
 from checker.errors import UsageError
 from checker.extract import extract_mentions
-from checker.load import DocumentTask, Ids, Input, Loaded, iter_articles, iter_inputs
+from checker.load import Ids, Input, Loaded, iter_articles, iter_inputs
 from checker.model import Article, ArticleError, Claim, Finding, Mention, RunResult
 from checker.reference import ReferenceData, load_reference
 
@@ -69,7 +69,7 @@ Outcome = tuple[Loaded, list[Claim], list[Finding]]
 def process_input(unit: Input, ref: ReferenceData, keep_text: bool = False) -> Outcome:
     """Read (when still to be read), extract, bind and check one input: the unit of work
     that runs in a worker process, so reading and decoding HTML scale out too."""
-    loaded = unit.load() if isinstance(unit, DocumentTask) else unit
+    loaded = unit.load()
     article = loaded.item
     if isinstance(article, ArticleError):
         return loaded, [], []
@@ -178,7 +178,7 @@ def run_check(
             errors.append(settled)
             continue
         if settled.id != loaded.choices[0]:  # the work was done under the provisional id
-            again = unit.load() if isinstance(unit, DocumentTask) else unit
+            again = unit.load()
             assert isinstance(again.item, Article)
             found_claims, found = process_article(replace(again.item, id=settled.id), ref)
         articles.append(settled)
