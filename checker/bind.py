@@ -833,7 +833,7 @@ def _bind_number(
     next_start = nxt.start if nxt else sentence.end
     left, right = _around(m, sentence, prev_end, next_start, ctx.low)
     if m.kind == "percent" and _is_change(left, right):
-        return Claim(claim_id(m), m, sentence=span, note="a change, not a level")
+        return Claim(claim_id(m), m, sentence=span, quote=_quote(ctx, span), note="a change, not a level")
     measure = _measure_for_number(ctx, m, sentence, prev_end, left, right)
     notes: list[str] = []
     prev_claim = bound.get(id(prev)) if prev else None

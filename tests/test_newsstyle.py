@@ -38,3 +38,9 @@ def test_datelines_date_the_undated_articles() -> None:
     result = run_check([FOLDER])
     undated = [a.id for a in result.articles if a.published is None]
     assert undated == []
+
+
+def test_every_claim_quotes_its_sentence() -> None:
+    """Reports quote claims without the article text (it is dropped after the checks)."""
+    result = run_check([FOLDER])
+    assert all(c.quote for c in result.claims if c.sentence != (0, 0))
