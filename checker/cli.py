@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import logging
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -99,7 +100,7 @@ def extract(
     """
     from checker.model import ArticleError
     from checker.pipeline import iter_extracted
-    from checker.report.records import mention_record
+    from checker.records import mention_record
 
     pub = _parse_date(published)
     out = sys.stdout
@@ -199,6 +200,7 @@ def check(
     """
     from checker.pipeline import run_check
     from checker.report import write_report
+    from checker.store import tally
 
     pub = _parse_date(published)
     out_dir = out if out is not None else _default_out(paths)
@@ -214,29 +216,32 @@ def check(
                 scheduler=scheduler,
                 progress=tick,
             )
-        written = write_report(result, out_dir, parts=parts)
+        try:
+            written = write_report(result, out_dir, parts=parts)
+            tallied, claims = tally(result.findings), len(result.claims)
+        finally:
+            result.close()
     except CheckerError as err:
         raise _fail(err) from None
-    discrepancies = [f for f in result.findings if f.verdict == "discrepancy"]
     if not quiet:
         counts: dict[str, int] = {}
-        for f in result.findings:
-            counts[f.verdict] = counts.get(f.verdict, 0) + 1
+        for (_check, verdict, _severity), n in tallied.items():
+            counts[verdict] = counts.get(verdict, 0) + n
         summary = ", ".join(f"{n} {v}" for v, n in sorted(counts.items())) or "no findings"
         typer.echo(
-            f"{len(result.articles)} articles, {len(result.claims)} claims, {len(result.findings)} findings: "
-            f"{summary}",
+            f"{len(result.articles)} articles, {claims} claims, {tallied.total()} findings: {summary}",
             err=True,
         )
         if result.errors:
             typer.echo(f"{len(result.errors)} input(s) could not be read (listed in the report).", err=True)
         for path in written:
             typer.echo(f"  wrote {path}", err=True)
+    discrepancies = Counter({severity: n for (_c, v, severity), n in tallied.items() if v == "discrepancy"})
     if fail_on is FailOn.never:
         raise typer.Exit(0)
     if fail_on is FailOn.major:
-        raise typer.Exit(1 if any(f.severity == "major" for f in discrepancies) else 0)
-    raise typer.Exit(1 if discrepancies else 0)
+        raise typer.Exit(1 if discrepancies["major"] else 0)
+    raise typer.Exit(1 if discrepancies.total() else 0)
 
 
 @reference_app.command("validate")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Literal, TypeVar
@@ -219,10 +220,22 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class RunResult:
-    """Everything one ``check`` run produced, in deterministic order."""
+    """Everything one ``check`` run produced, in deterministic order.
 
-    articles: tuple[Article, ...]
-    errors: tuple[ArticleError, ...]
-    claims: tuple[Claim, ...]
-    findings: tuple[Finding, ...]
+    ``claims`` and ``findings`` are tuples, or (from :func:`checker.pipeline.run_check`)
+    sequences read from the run store on disk (:mod:`checker.store`): iterate them rather
+    than copying them into lists, and :meth:`close` the result when done with it.
+    """
+
+    articles: Sequence[Article]
+    errors: Sequence[ArticleError]
+    claims: Sequence[Claim]
+    findings: Sequence[Finding]
     reference_tables: tuple[tuple[str, str], ...] = ()  # (table name, path) used
+
+    def close(self) -> None:
+        """Remove the run store behind stored claims and findings (nothing for tuples)."""
+        for rows in (self.claims, self.findings):
+            store = getattr(rows, "store", None)
+            if store is not None:
+                store.close()

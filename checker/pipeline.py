@@ -27,12 +27,15 @@ from itertools import chain, islice
 from pathlib import Path
 
 from checker.bind import bind_mentions
-from checker.checks import check_article, check_corpus, order_findings
+from checker.checks import check_article
+from checker.checks.cross_source import check_groups
 from checker.errors import UsageError
 from checker.extract import extract_mentions
 from checker.load import Ids, Input, Loaded, iter_articles, iter_inputs
 from checker.model import Article, ArticleError, Claim, Finding, Mention, RunResult
 from checker.reference import ReferenceData, load_reference
+from checker.store import ClaimRow, FindingRow, RunStore, article_rows
+from checker.store import finding_rows as finding_rows_of
 
 log = logging.getLogger(__name__)
 
@@ -61,14 +64,15 @@ def process_article(article: Article, ref: ReferenceData) -> tuple[list[Claim], 
     return claims, check_article(article, claims, ref)
 
 
-# What one input becomes: the article as read (text dropped unless kept) with its claims
-# and findings, or the error that stands for it.
-Outcome = tuple[Loaded, list[Claim], list[Finding]]
+# What one input becomes: the article as read (text dropped unless kept) with the run
+# store's rows of its claims and findings, or the error that stands for it.
+Outcome = tuple[Loaded, list[ClaimRow], list[FindingRow]]
 
 
 def process_input(unit: Input, ref: ReferenceData, keep_text: bool = False) -> Outcome:
     """Read (when still to be read), extract, bind and check one input: the unit of work
-    that runs in a worker process, so reading and decoding HTML scale out too."""
+    that runs in a worker process, so reading and decoding HTML scale out too. Claims and
+    findings leave as store rows (text), which the main process inserts without decoding."""
     loaded = unit.load()
     article = loaded.item
     if isinstance(article, ArticleError):
@@ -76,7 +80,7 @@ def process_input(unit: Input, ref: ReferenceData, keep_text: bool = False) -> O
     claims, findings = process_article(article, ref)
     if not keep_text:
         loaded = Loaded(replace(article, text=""), loaded.choices)
-    return loaded, claims, findings
+    return (loaded, *article_rows(claims, findings))
 
 
 # --- worker processes ----------------------------------------------------------------------
@@ -170,27 +174,33 @@ def run_check(
     ids = Ids()
     articles: list[Article] = []
     errors: list[ArticleError] = []
-    claims: list[Claim] = []
-    findings: list[Finding] = []
-    for unit, (loaded, found_claims, found) in outcomes:
-        settled = ids.settle(loaded)
-        if isinstance(settled, ArticleError):
-            errors.append(settled)
-            continue
-        if settled.id != loaded.choices[0]:  # the work was done under the provisional id
-            again = unit.load()
-            assert isinstance(again.item, Article)
-            found_claims, found = process_article(replace(again.item, id=settled.id), ref)
-        articles.append(settled)
-        claims.extend(found_claims)
-        findings.extend(found)
-        if progress:
-            progress(1)
-    findings += check_corpus(claims, ref)
+    store = RunStore()
+    try:
+        for unit, (loaded, claim_rows, finding_rows) in outcomes:
+            settled = ids.settle(loaded)
+            if isinstance(settled, ArticleError):
+                errors.append(settled)
+                continue
+            if settled.id != loaded.choices[0]:  # the work was done under the provisional id
+                again = unit.load()
+                assert isinstance(again.item, Article)
+                claim_rows, finding_rows = article_rows(
+                    *process_article(replace(again.item, id=settled.id), ref)
+                )
+            articles.append(settled)
+            store.add(claim_rows, finding_rows)
+            if progress:
+                progress(1)
+        store.finish()
+        cross = check_groups(store.groups(), ref)
+        store.add((), finding_rows_of(cross, store.position))
+    except BaseException:
+        store.close()
+        raise
     return RunResult(
         articles=tuple(articles),
         errors=tuple(errors),
-        claims=tuple(claims),
-        findings=tuple(order_findings(findings, claims)),
+        claims=store.claims(),
+        findings=store.findings(),
         reference_tables=ref.table_paths,
     )

@@ -29,7 +29,7 @@ from checker.errors import UsageError
 from checker.extract import extract_mentions
 from checker.model import KINDS, Article, RunResult
 from checker.pipeline import run_check
-from checker.report.records import run_record
+from checker.records import run_record
 
 N = 150  # > 2 batches of pipeline.BATCH (64): several batches in flight, on both workers
 SEED = 11

@@ -11,7 +11,7 @@ value neither side is called wrong.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from checker.checks.common import finding_id, fmt_number, row_key
@@ -73,17 +73,34 @@ def check_cross_source(claims: Sequence[Claim], ref: ReferenceData) -> list[Find
     """
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for c in claims:
-        key = _key(c)
-        if key is not None and _interval(c) is not None:
+        key = group_key(c)
+        if key is not None:
             groups.setdefault(key, []).append(c)
+    return check_groups((groups[key] for key in sorted(groups, key=repr)), ref)
+
+
+def group_key(c: Claim) -> tuple[object, ...] | None:
+    """The figure a claim states, for comparing across articles (None: not compared)."""
+    key = _key(c)
+    return key if key is not None and _interval(c) is not None else None
+
+
+def check_groups(groups: Iterable[list[Claim]], ref: ReferenceData) -> list[Finding]:
+    """Findings of groups of claims that share a :func:`group_key`, each in input order.
+
+    Groups come one at a time, so a caller can stream them from disk (the run store) in
+    the order ``repr(key)`` sorts them; only one group is held at once.
+    """
     out: list[Finding] = []
-    for key in sorted(groups, key=repr):
+    for group in groups:
         per_article: dict[str, Claim] = {}
-        for c in groups[key]:
+        for c in group:
             per_article.setdefault(c.article, c)
         if len(per_article) < 2:
             continue
         chosen = sorted(per_article.values(), key=lambda c: (c.article, c.mention.start))
+        key = group_key(chosen[0])
+        assert key is not None
         out += _group_findings(
             key, chosen, _reference_value(chosen[0], key, ref), _other_stages(chosen[0], ref)
         )

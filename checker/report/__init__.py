@@ -16,17 +16,19 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 from checker.errors import OutputError, UsageError
 from checker.model import RunResult
+from checker.records import claim_record, finding_record, run_sections
 from checker.report.figures_io import render_figures, write_figures
 from checker.report.files import ensure_folder, safe_child, write_atomic, write_bytes_atomic
 from checker.report.pdf import render_pdf
-from checker.report.records import run_sections
 from checker.report.tables import summary_markdown, write_findings_csv
 from checker.report.view import Index
+from checker.store import records
 
 log = logging.getLogger(__name__)
 
@@ -44,19 +46,31 @@ def write_findings_json(result: RunResult, handle: IO[bytes]) -> None:
     """
     write = handle.write  # a buffered file: many small writes cost little
     write(b"{")
-    for i, (key, value) in enumerate(run_sections(result)):
+    for i, (key, value) in enumerate(_encoded_sections(result)):
         write((("," if i else "") + "\n  " + json.dumps(key) + ": ").encode())
         if isinstance(value, str):
-            write(json.dumps(value, ensure_ascii=False).encode())
+            write(value.encode())
             continue
         first = True
         for item in value:
-            write(
-                ("[\n    " if first else ",\n    ").encode() + json.dumps(item, ensure_ascii=False).encode()
-            )
+            write(("[\n    " if first else ",\n    ").encode() + item.encode())
             first = False
         write(b"[]" if first else b"\n  ]")
     write(b"\n}\n")
+
+
+def _encoded_sections(result: RunResult) -> Iterator[tuple[str, str | Iterator[str]]]:
+    """:func:`run_sections` with every value JSON-encoded; stored claims and findings come
+    as the records encoded when they were made (the same bytes, without rebuilding them)."""
+    for key, value in run_sections(result):
+        if isinstance(value, str):
+            yield key, json.dumps(value, ensure_ascii=False)
+        elif key == "claims":
+            yield key, records(result.claims, claim_record)
+        elif key == "findings":
+            yield key, records(result.findings, finding_record)
+        else:
+            yield key, (json.dumps(item, ensure_ascii=False) for item in value)
 
 
 def write_report(result: RunResult, out_dir: Path, parts: set[str]) -> list[Path]:

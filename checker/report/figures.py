@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import chain
 from pathlib import Path
 from typing import Literal
 
@@ -34,6 +35,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from checker.model import Claim, Finding, RunResult
 from checker.report.view import VERDICTS, Index, format_difference, rank_findings
+from checker.store import select
 from checker.units import to_days
 
 STYLE_PATH = Path(__file__).with_name("checkfigures.mplstyle")
@@ -137,7 +139,7 @@ def comparison_rows(result: RunResult, index: Index | None = None) -> list[Compa
     """Reference findings on one numeric claim that carry a numeric reference value."""
     index = index or Index(result)
     rows: list[ComparisonRow] = []
-    for f in result.findings:
+    for f in select(result.findings, check="reference"):
         ev = f.evidence
         if f.check != "reference" or ev is None or ev.number is None or len(f.claims) != 1:
             continue
@@ -159,7 +161,7 @@ def _pairs(result: RunResult, shown: Sequence[ComparisonRow]) -> list[tuple[Find
     ids = {r.claim.id for r in shown}
     return [
         (f, f.claims[0], f.claims[1])
-        for f in result.findings
+        for f in select(result.findings, check="reference")
         if f.check == "reference" and len(f.claims) == 2 and f.claims[0] in ids and f.claims[1] in ids
     ]
 
@@ -417,10 +419,14 @@ def source_groups(result: RunResult, index: Index | None = None) -> list[SourceG
     references: dict[tuple[str, ...], float] = {}
     # a figure's own reference verdict says which side is right; the pairwise verdict only
     # says that two sources disagree, so it colours a row only when there is no reference
-    own = {f.claims[0]: f.verdict for f in result.findings if f.check == "reference" and len(f.claims) == 1}
-    for f in result.findings:
-        if f.check != "cross_source":
-            continue
+    crossed = list(select(result.findings, check="cross_source"))
+    compared = {cid for f in crossed for cid in f.claims}
+    own = {
+        f.claims[0]: f.verdict
+        for f in select(result.findings, check="reference")
+        if len(f.claims) == 1 and f.claims[0] in compared
+    }
+    for f in crossed:
         for c in index.claims_of(f):
             iv = _source_interval(c)
             if iv is None:
@@ -531,9 +537,7 @@ def timeline_rows(result: RunResult, index: Index | None = None) -> list[Timelin
     """Dated claims (resolved) in temporal or reference findings, with the reference date."""
     index = index or Index(result)
     rows: list[TimelineRow] = []
-    for f in result.findings:
-        if f.check not in ("temporal", "reference"):
-            continue
+    for f in chain(select(result.findings, check="reference"), select(result.findings, check="temporal")):
         for c in index.claims_of(f):
             m = c.mention
             if m.kind in CALENDAR_KINDS and isinstance(m.low, dt.date) and isinstance(m.high, dt.date):

@@ -17,6 +17,7 @@ import io
 import re
 import struct
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 
 import matplotlib
@@ -35,11 +36,12 @@ from checker.report.view import (
     collapse,
     format_difference,
     format_interval,
-    rank_findings,
     source_of,
+    top_findings,
     verdict_counts,
     worst_discrepancies,
 )
+from checker.store import select
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = "DejaVu"
@@ -325,7 +327,7 @@ def _front_page(pdf: ReportPDF, result: RunResult, index: Index) -> None:
             )
             pdf.set_text_color(0)
         pdf.ln(1.2)
-    rest = sum(1 for f in result.findings if f.verdict == "discrepancy") - len(worst)
+    rest = verdict_counts(result.findings)["discrepancy"] - len(worst)
     if rest > 0:
         pdf.para(f"{rest} more discrepancies in the sections below and in findings.csv.", size=8.5)
 
@@ -340,24 +342,23 @@ def render_pdf(result: RunResult, figures: Mapping[str, bytes], index: Index | N
         pdf.start_section("Overview")
         pdf.heading("Overview")
         pdf.figure(figures["overview"])
-    by_check = {c: [f for f in result.findings if f.check == c] for c in CHECKS}
+    per_check = check_counts(result.findings)
     for check in CHECKS:
         pdf.add_page()
         title = CHECK_TITLES[check]
         pdf.start_section(title)
         pdf.heading(title)
-        found = by_check[check]
-        counts = verdict_counts(found)
+        counts = per_check[check]
+        found = sum(counts.values())
         summary = ", ".join(f"{n} {v}" for v, n in counts.items() if n) or "no findings"
-        pdf.para(f"{CHECK_ABOUT[check]} {len(found)} findings: {summary}.")
+        pdf.para(f"{CHECK_ABOUT[check]} {found} findings: {summary}.")
         pdf.ln(2)
         for name in SECTION_FIGURES[check]:
             if name in figures:
                 pdf.figure(figures[name])
         if found:
-            ranked = rank_findings(found, index)
-            shown = ranked[:SECTION_ROWS]
-            note = f"Top {len(shown)} of {len(found)}, discrepancies first" if len(found) > len(shown) else ""
+            shown = top_findings(partial(select, result.findings, check=check), index, SECTION_ROWS)
+            note = f"Top {len(shown)} of {found}, discrepancies first" if found > len(shown) else ""
             pdf.para(note or "All findings of this check, discrepancies first.", size=8, style="I")
             pdf.ln(1)
             _findings_table(pdf, shown, index)

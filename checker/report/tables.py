@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import IO
 
@@ -27,6 +28,7 @@ from checker.report.view import (
     verdict_counts,
     worst_discrepancies,
 )
+from checker.store import StoredRows, select
 
 CSV_COLUMNS = (
     "finding_id",
@@ -80,8 +82,10 @@ def defuse(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def csv_order(result: RunResult, index: Index) -> list[Finding]:
+def csv_order(result: RunResult, index: Index) -> Iterable[Finding]:
     """Findings by article, position of the first claim, check and id."""
+    if isinstance(result.findings, StoredRows):
+        return select(result.findings, order="csv")  # sorted by the store, on disk
 
     def key(f: Finding) -> tuple[str, int, int, str]:
         claims = index.claims_of(f)
@@ -235,7 +239,7 @@ def summary_markdown(result: RunResult, index: Index | None = None, csv_name: st
         if source:
             autolink = source.startswith(("http://", "https://")) and not any(c in source for c in " <>")
             lines.append(f"   Source: <{source}>" if autolink else f"   Source: {md_escape(source)}")
-    rest = sum(1 for f in findings if f.verdict == "discrepancy") - len(worst)
+    rest = verdict_counts(findings)["discrepancy"] - len(worst)
     if rest > 0:
         lines += ["", f"{rest} more discrepancies are listed in `{csv_name}`."]
     lines += ["", "## Inputs that could not be read", ""]

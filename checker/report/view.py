@@ -7,12 +7,14 @@ decides a verdict: verdicts, severities and differences come from the checks as 
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from checker.model import Article, Claim, Difference, Finding, RunResult
+from checker.store import claim_lookup, select, tally
 
 VERDICTS = ("discrepancy", "ambiguous", "unverifiable", "consistent")
 CHECKS = ("reference", "temporal", "internal", "cross_source")
@@ -209,7 +211,7 @@ class Index:
 
     def __init__(self, result: RunResult) -> None:
         self.result = result
-        self.claims: dict[str, Claim] = {c.id: c for c in result.claims}
+        self.claims: Mapping[str, Claim] = claim_lookup(result.claims)
         self.articles: dict[str, Article] = {a.id: a for a in result.articles}
 
     def claims_of(self, finding: Finding) -> list[Claim]:
@@ -331,42 +333,54 @@ def rank_findings(findings: Iterable[Finding], index: Index) -> list[Finding]:
     swap) ranks with the largest difference among findings that share one of its claims.
     """
     items = list(findings)
+    return sorted(items, key=_rank_key(items, index))
+
+
+def top_findings(source: Callable[[], Iterable[Finding]], index: Index, limit: int) -> list[Finding]:
+    """The first ``limit`` of :func:`rank_findings` over ``source()``, which is read twice
+    and never held: the findings may be millions rows of the run store."""
+    return heapq.nsmallest(limit, source(), key=_rank_key(source(), index))
+
+
+def _rank_key(
+    findings: Iterable[Finding], index: Index
+) -> Callable[[Finding], tuple[int, int, Decimal, str]]:
     by_claim: dict[str, Decimal] = {}
-    sizes: dict[str, Decimal | None] = {}
-    for f in items:
+    for f in findings:
         size = magnitude(f, index)
-        sizes[f.id] = size
         if size is not None:
             for cid in f.claims:
                 by_claim[cid] = max(size, by_claim.get(cid, Decimal(0)))
 
-    def size_of(f: Finding) -> Decimal:
-        own = sizes[f.id]
-        if own is not None:
-            return own
-        return max((by_claim.get(cid, Decimal(0)) for cid in f.claims), default=Decimal(0))
-
     def key(f: Finding) -> tuple[int, int, Decimal, str]:
+        own = magnitude(f, index)
+        if own is None:
+            own = max((by_claim.get(cid, Decimal(0)) for cid in f.claims), default=Decimal(0))
         severity = 0 if f.severity == "major" else 1
-        return (VERDICTS.index(f.verdict), severity, -size_of(f), f.id)
+        return (VERDICTS.index(f.verdict), severity, -own, f.id)
 
-    return sorted(items, key=key)
+    return key
 
 
 def worst_discrepancies(result: RunResult, index: Index, limit: int) -> list[Finding]:
     """The ``limit`` discrepancies a reviewer should see first."""
-    return rank_findings((f for f in result.findings if f.verdict == "discrepancy"), index)[:limit]
+    return top_findings(lambda: select(result.findings, verdict="discrepancy"), index, limit)
 
 
-def verdict_counts(findings: Sequence[Finding]) -> dict[str, int]:
+def verdict_counts(findings: Iterable[Finding]) -> dict[str, int]:
     """Findings per verdict, every verdict present (zero included), in VERDICTS order."""
-    counts: Counter[str] = Counter(f.verdict for f in findings)
+    counts: Counter[str] = Counter()
+    for (_check, verdict, _severity), n in tally(findings).items():
+        counts[verdict] += n
     return {v: counts.get(v, 0) for v in VERDICTS}
 
 
-def check_counts(findings: Sequence[Finding]) -> dict[str, dict[str, int]]:
+def check_counts(findings: Iterable[Finding]) -> dict[str, dict[str, int]]:
     """Findings per check and verdict, every check present, in CHECKS order."""
-    return {c: verdict_counts([f for f in findings if f.check == c]) for c in CHECKS}
+    counts: Counter[tuple[str, str]] = Counter()
+    for (check, verdict, _severity), n in tally(findings).items():
+        counts[check, verdict] += n
+    return {c: {v: counts.get((c, v), 0) for v in VERDICTS} for c in CHECKS}
 
 
 def source_of(finding: Finding) -> str:

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from checker.pipeline import run_check
+from checker.records import run_record
 from checker.reference import ReferenceData, load_reference
-from checker.report.records import run_record
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO / ".." / "shared"
