@@ -8,6 +8,7 @@ from decimal import Decimal as D
 import numpy as np
 import pytest
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
@@ -137,6 +138,23 @@ def test_long_runs_show_the_top_rows_and_count_the_rest() -> None:
     # the largest differences are the ones shown
     shown = {t.get_text().split(" — ")[0] for t in ax.get_yticklabels()}
     assert "Region 6 (yes)" in shown and "Region 0 (yes)" not in shown
+
+
+@pytest.mark.parametrize("plot", [plot_reported_vs_reference, plot_timeline])
+def test_the_showing_note_sits_below_the_tick_labels(plot: object) -> None:
+    """On a short axes (two rows) the note used to be drawn over the tick labels."""
+    fig = plot(sample_result(), top=2)  # type: ignore[operator]
+    FigureCanvasAgg(fig)
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    notes = [t for ax in fig.axes for t in ax.texts if t.get_text().startswith("Showing")]
+    assert len(notes) == 1
+    note = notes[0].get_window_extent(renderer)
+    for ax in fig.axes:
+        for label in [*ax.get_xticklabels(), ax.xaxis.label]:
+            box = label.get_window_extent(renderer)
+            if label.get_text():
+                assert note.y1 <= box.y0 + 0.5, (label.get_text(), note, box)
 
 
 def test_across_sources_one_row_per_article_and_the_reference_line() -> None:

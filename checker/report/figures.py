@@ -181,6 +181,24 @@ def _select_rows(
     return chosen
 
 
+def _note_below(ax: Axes, text: str) -> None:
+    """A grey note under the axis label, left-aligned with the axes; placed from the label's
+    box at draw time, so it never sits on the tick labels however short the axes are, and
+    inside the layout, so the figure grows to hold it."""
+    ax.annotate(
+        text,
+        xy=(0.0, 0.0),
+        xycoords=("axes fraction", ax.xaxis.label),
+        xytext=(0, -3),
+        textcoords="offset points",
+        va="top",
+        ha="left",
+        fontsize=8,
+        color="#555555",
+        annotation_clip=False,
+    )
+
+
 def _ordered(rows: Sequence[ComparisonRow], pairs: Sequence[tuple[Finding, str, str]]) -> list[object]:
     """Rows grouped by election (a header string each), by subject; swap partners adjacent."""
     partner: dict[str, str] = {}
@@ -368,15 +386,10 @@ def plot_reported_vs_reference(result: RunResult, *, top: int = TOP_ROWS) -> Fig
         _verdict_legend(fig, [r.finding.verdict for r in shown], extra)
         hidden = len(rows) - len(shown)
         if hidden > 0:
-            axes[-1, 0].text(
-                0.0,
-                -0.08,
+            _note_below(
+                axes[-1, 0],
                 f"Showing {len(shown)} of {len(rows)} compared figures, largest discrepancies "
                 f"first; {hidden} more are in findings.csv.",
-                transform=axes[-1, 0].transAxes,
-                va="top",
-                fontsize=8,
-                color="#555555",
             )
     return fig
 
@@ -617,15 +630,8 @@ def plot_timeline(result: RunResult, *, top: int = TOP_ROWS) -> Figure:
         ]
         _verdict_legend(fig, [r.finding.verdict for r in shown], extra)
         if len(rows) > len(shown):
-            ax.text(
-                0.0,
-                -0.12,
-                f"Showing {len(shown)} of {len(rows)} dated claims; the rest are in findings.csv.",
-                transform=ax.transAxes,
-                va="top",
-                fontsize=8,
-                color="#555555",
-            )
+            note = f"Showing {len(shown)} of {len(rows)} dated claims; the rest are in findings.csv."
+            _note_below(ax, note)
     return fig
 
 
