@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,7 +34,7 @@ from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
 from checker.model import Claim, Finding, RunResult
-from checker.report.view import VERDICTS, Index, format_difference, rank_findings
+from checker.report.view import VERDICTS, Index, format_difference, top_findings
 from checker.store import select
 from checker.units import to_days
 
@@ -137,8 +137,11 @@ class ComparisonRow:
 
 def comparison_rows(result: RunResult, index: Index | None = None) -> list[ComparisonRow]:
     """Reference findings on one numeric claim that carry a numeric reference value."""
-    index = index or Index(result)
-    rows: list[ComparisonRow] = []
+    return list(iter_comparison_rows(result, index or Index(result)))
+
+
+def iter_comparison_rows(result: RunResult, index: Index) -> Iterator[ComparisonRow]:
+    """:func:`comparison_rows` one at a time (a run may hold millions)."""
     for f in select(result.findings, check="reference"):
         ev = f.evidence
         if f.check != "reference" or ev is None or ev.number is None or len(f.claims) != 1:
@@ -152,33 +155,46 @@ def comparison_rows(result: RunResult, index: Index | None = None) -> list[Compa
         low, high = _float(c.mention.low), _float(c.mention.high)
         if low is None and high is None:
             continue
-        rows.append(ComparisonRow(f, c, low, high, float(ev.number), c.mention.unit, _open_end(c)))
-    return rows
+        yield ComparisonRow(f, c, low, high, float(ev.number), c.mention.unit, _open_end(c))
 
 
 def _pairs(result: RunResult, shown: Sequence[ComparisonRow]) -> list[tuple[Finding, str, str]]:
     """Reference findings that name two shown claims (swapped figures): (finding, claim a, claim b)."""
     ids = {r.claim.id for r in shown}
-    return [
-        (f, f.claims[0], f.claims[1])
-        for f in select(result.findings, check="reference")
-        if f.check == "reference" and len(f.claims) == 2 and f.claims[0] in ids and f.claims[1] in ids
-    ]
+    return [(f, a, b) for f, a, b in _two_claim_findings(result) if a in ids and b in ids]
+
+
+def _two_claim_findings(result: RunResult) -> Iterator[tuple[Finding, str, str]]:
+    for f in select(result.findings, check="reference"):
+        if len(f.claims) == 2:
+            yield f, f.claims[0], f.claims[1]
 
 
 def _select_rows(
-    result: RunResult, index: Index, rows: Sequence[ComparisonRow], top: int
-) -> list[ComparisonRow]:
-    ranked = rank_findings([r.finding for r in rows], index)
-    keep = {f.id for f in ranked[:top]}
-    chosen = [r for r in rows if r.finding.id in keep]
+    result: RunResult, index: Index, rows: Callable[[], Iterator[ComparisonRow]], top: int
+) -> tuple[list[ComparisonRow], int]:
+    """The ``top`` rows by rank (in the order ``rows()`` gives them) and how many rows there
+    are. ``rows()`` is read a few times and never held whole."""
+    keep = {f.id for f in top_findings(lambda: (r.finding for r in rows()), index, top)}
+    chosen: list[ComparisonRow] = []
+    total = 0
+    for r in rows():
+        total += 1
+        if r.finding.id in keep:
+            chosen.append(r)
     # a swap is only visible with both halves: bring in the partner of a shown half
     shown_claims = {r.claim.id for r in chosen}
-    for _f, a, b in _pairs(result, rows):
+    wanted: list[str] = []
+    for _f, a, b in _two_claim_findings(result):
         if (a in shown_claims) != (b in shown_claims):
-            chosen += [r for r in rows if r.claim.id in (a, b) and r.claim.id not in shown_claims]
-            shown_claims.update((a, b))
-    return chosen
+            wanted.append(b if a in shown_claims else a)
+    if wanted:
+        partners = {r.claim.id: r for r in rows() if r.claim.id in set(wanted)}
+        for cid in wanted:
+            if cid in partners and cid not in shown_claims:
+                chosen.append(partners[cid])
+                shown_claims.add(cid)
+    return chosen, total
 
 
 def _note_below(ax: Axes, text: str) -> None:
@@ -361,11 +377,10 @@ def plot_reported_vs_reference(result: RunResult, *, top: int = TOP_ROWS) -> Fig
     """
     index = Index(result)
     title = "Reported figures vs official results"
-    rows = comparison_rows(result, index)
     with style():
-        if not rows:
+        shown, total = _select_rows(result, index, lambda: iter_comparison_rows(result, index), top)
+        if not total:
             return _empty(title, "No figure in this run was compared with a numeric reference value.")
-        shown = _select_rows(result, index, rows, top)
         pairs = _pairs(result, shown)
         units = sorted({r.unit for r in shown}, key=lambda u: (u != "percent", u))
         layouts = [_ordered([r for r in shown if r.unit == u], pairs) for u in units]
@@ -384,11 +399,11 @@ def plot_reported_vs_reference(result: RunResult, *, top: int = TOP_ROWS) -> Fig
         if pairs:
             extra.append(Line2D([], [], ls="--", color=SWAP_COLOUR, label="figures match when swapped"))
         _verdict_legend(fig, [r.finding.verdict for r in shown], extra)
-        hidden = len(rows) - len(shown)
+        hidden = total - len(shown)
         if hidden > 0:
             _note_below(
                 axes[-1, 0],
-                f"Showing {len(shown)} of {len(rows)} compared figures, largest discrepancies "
+                f"Showing {len(shown)} of {total} compared figures, largest discrepancies "
                 f"first; {hidden} more are in findings.csv.",
             )
     return fig
@@ -427,19 +442,18 @@ def _source_interval(claim: Claim) -> tuple[float | None, float | None, str] | N
 
 def source_groups(result: RunResult, index: Index | None = None) -> list[SourceGroup]:
     """Claims compared by cross-source findings, grouped by what they report, ranked."""
-    index = index or Index(result)
+    return ranked_source_groups(result, index or Index(result), None)[0]
+
+
+def ranked_source_groups(result: RunResult, index: Index, top: int | None) -> tuple[list[SourceGroup], int]:
+    """The first ``top`` of :func:`source_groups` (all with None) and the number of groups.
+
+    Groups are ranked by claim ids and verdicts; claims are read back only for the groups
+    returned, so a run with many cross-source findings holds ids, not claims.
+    """
     members: dict[tuple[str, ...], dict[str, str]] = defaultdict(dict)
     references: dict[tuple[str, ...], float] = {}
-    # a figure's own reference verdict says which side is right; the pairwise verdict only
-    # says that two sources disagree, so it colours a row only when there is no reference
-    crossed = list(select(result.findings, check="cross_source"))
-    compared = {cid for f in crossed for cid in f.claims}
-    own = {
-        f.claims[0]: f.verdict
-        for f in select(result.findings, check="reference")
-        if len(f.claims) == 1 and f.claims[0] in compared
-    }
-    for f in crossed:
+    for f in select(result.findings, check="cross_source"):
         for c in index.claims_of(f):
             iv = _source_interval(c)
             if iv is None:
@@ -450,33 +464,47 @@ def source_groups(result: RunResult, index: Index | None = None) -> list[SourceG
                 members[key][c.id] = f.verdict
             if f.evidence is not None and f.evidence.number is not None and iv[2] != "day":
                 references.setdefault(key, float(f.evidence.number))
+    # a figure's own reference verdict says which side is right; the pairwise verdict only
+    # says that two sources disagree, so it colours a row only when there is no reference
+    compared = {cid for verdicts in members.values() for cid in verdicts}
+    own = {
+        f.claims[0]: f.verdict
+        for f in select(result.findings, check="reference")
+        if len(f.claims) == 1 and f.claims[0] in compared
+    }
+    for verdicts in members.values():
+        for cid in verdicts:
+            verdicts[cid] = own.get(cid, verdicts[cid])
+
+    def label_of(key: tuple[str, ...]) -> str:
+        election, subject, measure, _unit = key
+        return f"{subject}, {measure.replace('_', ' ')} — {election}" if election else subject
+
+    def rank(key: tuple[str, ...]) -> tuple[int, int, str]:
+        verdicts = members[key].values()
+        return (min(VERDICTS.index(v) for v in verdicts), -len(verdicts), label_of(key))
+
+    ranked = sorted(members, key=rank)
     groups: list[SourceGroup] = []
-    for key, verdicts in members.items():
+    for key in ranked if top is None else ranked[:top]:
         rows = []
-        for cid, verdict in verdicts.items():
+        for cid, verdict in members[key].items():
             c = index.claims[cid]
             iv = _source_interval(c)
             assert iv is not None
-            rows.append(SourceRow(c, iv[0], iv[1], own.get(cid, verdict)))
+            rows.append(SourceRow(c, iv[0], iv[1], verdict))
         rows.sort(key=lambda r: (r.claim.article, r.claim.mention.start))
-        election, subject, measure, unit = key
-        label = f"{subject}, {measure.replace('_', ' ')} — {election}" if election else subject
-        groups.append(SourceGroup(label, unit, tuple(rows), references.get(key)))
-
-    def rank(g: SourceGroup) -> tuple[int, int, str]:
-        return (min(VERDICTS.index(r.verdict) for r in g.rows), -len(g.rows), g.label)
-
-    return sorted(groups, key=rank)
+        groups.append(SourceGroup(label_of(key), key[3], tuple(rows), references.get(key)))
+    return groups, len(ranked)
 
 
 def plot_across_sources(result: RunResult, *, top: int = TOP_GROUPS, rows_per_group: int = 15) -> Figure:
     """One panel per reported figure: one row per article, its interval, the reference line."""
     title = "The same figure across sources"
-    groups = source_groups(result)
+    shown, total = ranked_source_groups(result, Index(result), top)
     with style():
-        if not groups:
+        if not shown:
             return _empty(title, "No figure was reported by more than one article.")
-        shown = groups[:top]
         sizes = [min(len(g.rows), rows_per_group) for g in shown]
         height = sum(sizes) * ROW_INCH + 1.0 * len(shown) + 1.0
         fig = Figure(figsize=(WIDTH_INCH, height), layout="constrained")
@@ -523,11 +551,11 @@ def plot_across_sources(result: RunResult, *, top: int = TOP_GROUPS, rows_per_gr
         fig.suptitle(title)
         extra = [Line2D([], [], ls="--", color=REFERENCE_COLOUR, label="official figure")]
         _verdict_legend(fig, [r.verdict for g in shown for r in g.rows], extra)
-        if len(groups) > top:
+        if total > top:
             fig.text(
                 0.0,
                 0.0,
-                f"{len(groups) - top} more figures compared across sources: see findings.csv",
+                f"{total - top} more figures compared across sources: see findings.csv",
                 fontsize=8,
                 color="#555555",
             )
@@ -548,15 +576,25 @@ class TimelineRow:
 
 def timeline_rows(result: RunResult, index: Index | None = None) -> list[TimelineRow]:
     """Dated claims (resolved) in temporal or reference findings, with the reference date."""
-    index = index or Index(result)
-    rows: list[TimelineRow] = []
+    return list(iter_timeline_rows(result, index or Index(result)))
+
+
+def iter_timeline_rows(result: RunResult, index: Index) -> Iterator[TimelineRow]:
+    """:func:`timeline_rows` one at a time."""
     for f in chain(select(result.findings, check="reference"), select(result.findings, check="temporal")):
         for c in index.claims_of(f):
             m = c.mention
             if m.kind in CALENDAR_KINDS and isinstance(m.low, dt.date) and isinstance(m.high, dt.date):
                 ref = f.evidence.date if f.evidence is not None else None
-                rows.append(TimelineRow(f, c, m.low, m.high, ref))
-    return rows
+                yield TimelineRow(f, c, m.low, m.high, ref)
+
+
+def _distinct_findings(rows: Iterator[TimelineRow]) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for r in rows:
+        if r.finding.id not in seen:
+            seen.add(r.finding.id)
+            yield r.finding
 
 
 def day_number(day: dt.date) -> float:
@@ -572,12 +610,17 @@ def plot_timeline(result: RunResult, *, top: int = TOP_ROWS) -> Figure:
     """
     title = "Dates in the articles vs reference dates"
     index = Index(result)
-    rows = timeline_rows(result, index)
     with style():
-        if not rows:
+        ranked = top_findings(lambda: _distinct_findings(iter_timeline_rows(result, index)), index, top)
+        keep = {f.id for f in ranked}
+        total = 0
+        shown = []
+        for r in iter_timeline_rows(result, index):
+            total += 1
+            if r.finding.id in keep:
+                shown.append(r)
+        if not total:
             return _empty(title, "No resolved date in this run was checked against a reference date.")
-        keep = {f.id for f in rank_findings({r.finding.id: r.finding for r in rows}.values(), index)[:top]}
-        shown = [r for r in rows if r.finding.id in keep]
         shown.sort(key=lambda r: (r.low, r.high, r.claim.article, r.finding.id))
         shown = shown[:top]
         fig = Figure(figsize=(WIDTH_INCH, len(shown) * ROW_INCH + 2.0), layout="constrained")
@@ -629,8 +672,8 @@ def plot_timeline(result: RunResult, *, top: int = TOP_ROWS) -> Figure:
             Line2D([], [], marker="D", ls="", mfc="none", color=REFERENCE_COLOUR, label="reference date")
         ]
         _verdict_legend(fig, [r.finding.verdict for r in shown], extra)
-        if len(rows) > len(shown):
-            note = f"Showing {len(shown)} of {len(rows)} dated claims; the rest are in findings.csv."
+        if total > len(shown):
+            note = f"Showing {len(shown)} of {total} dated claims; the rest are in findings.csv."
             _note_below(ax, note)
     return fig
 

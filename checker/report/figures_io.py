@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -18,16 +18,17 @@ from matplotlib.figure import Figure
 from checker.errors import OutputError
 from checker.model import RunResult
 from checker.report.figures import (
-    comparison_rows,
+    iter_comparison_rows,
+    iter_timeline_rows,
     plot_across_sources,
     plot_overview,
     plot_reported_vs_reference,
     plot_timeline,
-    source_groups,
+    ranked_source_groups,
     style,
-    timeline_rows,
 )
 from checker.report.files import safe_child, write_bytes_atomic
+from checker.report.view import Index
 
 log = logging.getLogger(__name__)
 
@@ -37,12 +38,17 @@ FIGURES_FOLDER = "figures"
 Plot = Callable[[RunResult], Figure]
 HasData = Callable[[RunResult], bool]
 
+
+def _any(items: Iterator[object]) -> bool:
+    return next(items, None) is not None
+
+
 # name (file stem) -> plot function, and whether the run has anything to draw
 FIGURES: dict[str, tuple[Plot, HasData]] = {
-    "reported_vs_reference": (plot_reported_vs_reference, lambda r: bool(comparison_rows(r))),
-    "across_sources": (plot_across_sources, lambda r: bool(source_groups(r))),
-    "timeline": (plot_timeline, lambda r: bool(timeline_rows(r))),
-    "overview": (plot_overview, lambda r: bool(r.findings)),
+    "reported_vs_reference": (plot_reported_vs_reference, lambda r: _any(iter_comparison_rows(r, Index(r)))),
+    "across_sources": (plot_across_sources, lambda r: ranked_source_groups(r, Index(r), 0)[1] > 0),
+    "timeline": (plot_timeline, lambda r: _any(iter_timeline_rows(r, Index(r)))),
+    "overview": (plot_overview, lambda r: len(r.findings) > 0),
 }
 
 
