@@ -253,7 +253,6 @@ CREATE TABLE findings (seq INTEGER PRIMARY KEY, id TEXT UNIQUE ON CONFLICT REPLA
 """
 _INDEXES = """
 CREATE INDEX claims_id ON claims (id);
-CREATE INDEX claims_article ON claims (article);
 CREATE INDEX findings_order ON findings (chk, article, start, id);
 """
 ORDER = {"run": "chk, article, start, id", "csv": "article, cstart, chk, id"}
@@ -408,33 +407,36 @@ def records(rows: Iterable[_T], record: Callable[[_T], Mapping[str, object]]) ->
 
 
 class _StoredClaims(Mapping[str, Claim]):
-    """Claims by id from the store, read an article at a time (a report reads the findings of
-    one article together) and kept for the last few articles read."""
+    """Claims by id from the store, decoded on demand; the most recently used are kept (a
+    report reads the claims of neighbouring findings again and again)."""
 
-    KEEP = 64
+    KEEP = 20_000
 
     def __init__(self, rows: StoredRows[Claim]) -> None:
         self.db = rows.store.db
         self.rows = rows
-        self.cache: OrderedDict[str, dict[str, Claim]] = OrderedDict()
+        self.cache: OrderedDict[str, Claim | None] = OrderedDict()
 
-    def _article(self, article: str) -> dict[str, Claim]:
-        got = self.cache.get(article)
-        if got is None:
-            sql = "SELECT data FROM claims WHERE article = ? ORDER BY seq"
-            claims = (decode_claim(r[0]) for r in self.db.execute(sql, (article,)))
-            got = self.cache[article] = {c.id: c for c in claims}
-            if len(self.cache) > self.KEEP:
-                self.cache.popitem(last=False)
+    def get(self, claim_id: str, default: Claim | None = None) -> Claim | None:  # type: ignore[override]
+        cache = self.cache
+        if claim_id in cache:
+            cache.move_to_end(claim_id)
+            got = cache[claim_id]
         else:
-            self.cache.move_to_end(article)
-        return got
+            row = self.db.execute("SELECT data FROM claims WHERE id = ? LIMIT 1", (claim_id,)).fetchone()
+            got = cache[claim_id] = None if row is None else decode_claim(row[0])
+            if len(cache) > self.KEEP:
+                cache.popitem(last=False)
+        return default if got is None else got
 
     def __getitem__(self, claim_id: str) -> Claim:
-        row = self.db.execute("SELECT article FROM claims WHERE id = ? LIMIT 1", (claim_id,)).fetchone()
-        if row is None:
+        got = self.get(claim_id)
+        if got is None:
             raise KeyError(claim_id)
-        return self._article(row[0])[claim_id]
+        return got
+
+    def __contains__(self, claim_id: object) -> bool:
+        return isinstance(claim_id, str) and self.get(claim_id) is not None
 
     def __iter__(self) -> Iterator[str]:
         return (c.id for c in self.rows)
