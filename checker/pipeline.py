@@ -6,9 +6,11 @@ This is also the Python API::
     result = run_check(["articles/"])
     for f in result.findings:
         print(f.verdict, f.message)
+    result.close()  # removes the run store (also done when ``result`` is garbage-collected)
 
 Articles are independent until the cross-source stage, so load -> extract -> bind streams
-over the input one article at a time and only claims (small) are kept. With ``jobs > 1``
+over the input one article at a time; claims and findings go to the run store on disk
+(:mod:`checker.store`), so memory does not grow with them. With ``jobs > 1``
 the per-article work runs in worker processes; results are merged in input order, so the
 output is the same as with one job, byte for byte. With ``engine="dask"`` the same
 per-article work runs on a Dask cluster (optional extra ``checkfigures[dask]``).
@@ -141,8 +143,9 @@ def run_check(
 
     Reference data is loaded (and validated) before any article is read, so a broken
     user table stops the run before anything is half-checked. Unless ``keep_text`` is
-    set, articles come back without their text (claims quote their sentence), so memory
-    grows with the number of claims, not with the size of the input.
+    set, articles come back without their text (claims quote their sentence). Claims and
+    findings come back as sequences read from the run store (:mod:`checker.store`), in
+    the run's order; :meth:`RunResult.close` removes the store.
 
     Files are read where they are checked (in the worker, with ``jobs > 1``); the main
     process walks the folders, reads JSON/JSONL records and merges the outcomes in input

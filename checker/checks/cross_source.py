@@ -170,13 +170,17 @@ def _group_findings(
                 evidence=evidence,
             )
         )
+    # by id and article, not by comparing claims: a figure 100,000 articles state must not
+    # cost 100,000 x 100,000 comparisons
+    agreeing = {o.id for o in agree}
+    agree_articles = {o.article for o in agree}
     for c in claims:
-        if c in agree:
+        if c.id in agreeing:
             continue
         iv = _interval(c)
         assert iv is not None
         diff = value - iv[1] if value > iv[1] else value - iv[0]
-        others = [o for o in agree if o.article != c.article]
+        others = agree if c.article not in agree_articles else [o for o in agree if o.article != c.article]
         if reference is not None and others and any(_contains(c, v) for v in earlier):
             # It matches an earlier count or another stage of the tables: the reference check
             # says so; outlets that quote different stages do not contradict each other.
