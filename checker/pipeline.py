@@ -27,10 +27,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from itertools import chain, islice
 from pathlib import Path
+from typing import TypeVar
 
 from checker.bind import bind_mentions
 from checker.checks import check_article
-from checker.checks.cross_source import check_groups
+from checker.checks.cross_source import iter_group_findings
 from checker.errors import UsageError
 from checker.extract import extract_mentions
 from checker.load import Ids, Input, Loaded, iter_articles, iter_inputs
@@ -42,6 +43,7 @@ from checker.store import finding_rows as finding_rows_of
 log = logging.getLogger(__name__)
 
 PathLike = str | Path
+_T = TypeVar("_T")
 Progress = Callable[[int], None]
 
 # Articles handed to a worker at once: large enough to amortise pickling, small enough
@@ -100,7 +102,7 @@ def _work_batch(batch: list[Input], keep_text: bool) -> list[Outcome]:
     return [process_input(u, _WORKER_REF, keep_text) for u in batch]
 
 
-def _batched(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
+def _batched(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
@@ -195,8 +197,9 @@ def run_check(
             if progress:
                 progress(1)
         store.finish()
-        cross = check_groups(store.groups(), ref)
-        store.add((), finding_rows_of(cross, store.position))
+        # cross-source findings go to the store as they come (a large run has ~10^5)
+        for batch in _batched(iter_group_findings(store.groups(), ref), 5000):
+            store.add((), finding_rows_of(batch, store.position))
     except BaseException:
         store.close()
         raise

@@ -11,7 +11,7 @@ value neither side is called wrong.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from checker.checks.common import finding_id, fmt_number, row_key
@@ -86,12 +86,17 @@ def group_key(c: Claim) -> tuple[object, ...] | None:
 
 
 def check_groups(groups: Iterable[list[Claim]], ref: ReferenceData) -> list[Finding]:
-    """Findings of groups of claims that share a :func:`group_key`, each in input order.
+    """Findings of groups of claims that share a :func:`group_key`, each in input order."""
+    return list(iter_group_findings(groups, ref))
 
-    Groups come one at a time, so a caller can stream them from disk (the run store) in
-    the order ``repr(key)`` sorts them; only one group is held at once.
+
+def iter_group_findings(groups: Iterable[list[Claim]], ref: ReferenceData) -> Iterator[Finding]:
+    """:func:`check_groups` one finding at a time.
+
+    Groups come one at a time too, so a caller can stream them from disk (the run store)
+    in the order ``repr(key)`` sorts them and store the findings as they come: only one
+    group is held at once.
     """
-    out: list[Finding] = []
     for group in groups:
         per_article: dict[str, Claim] = {}
         for c in group:
@@ -101,10 +106,9 @@ def check_groups(groups: Iterable[list[Claim]], ref: ReferenceData) -> list[Find
         chosen = sorted(per_article.values(), key=lambda c: (c.article, c.mention.start))
         key = group_key(chosen[0])
         assert key is not None
-        out += _group_findings(
+        yield from _group_findings(
             key, chosen, _reference_value(chosen[0], key, ref), _other_stages(chosen[0], ref)
         )
-    return out
 
 
 def _consensus(claims: list[Claim]) -> tuple[Decimal, list[Claim]]:
