@@ -33,17 +33,16 @@ import weakref
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from itertools import groupby, islice
+from itertools import groupby
 from typing import Any, Generic, TypeVar, overload
 
+from checker.checks import CHECK_ORDER
 from checker.checks.cross_source import group_key
 from checker.model import Claim, Difference, Evidence, Finding, Mention, Offset
 from checker.records import claim_record, finding_record
 
 _T = TypeVar("_T")
 
-# Sort rank of a check in the findings' order (checks.order_findings uses the same).
-CHECK_RANK = {"reference": 0, "temporal": 1, "internal": 2, "cross_source": 3}
 
 # A claim row: id, article, start, group key (repr, or None), findings.json record, data.
 ClaimRow = tuple[str, str, int, str | None, str, str]
@@ -224,7 +223,7 @@ def finding_rows(
         rows.append(
             (
                 f.id,
-                CHECK_RANK[f.check],
+                CHECK_ORDER[f.check],
                 f.verdict,
                 f.severity,
                 article,
@@ -387,13 +386,15 @@ def select(
 ) -> Iterator[Finding]:
     """The findings with this verdict and/or check, in the run's (or the CSV's) order."""
     if isinstance(findings, StoredRows):
-        tests = [
-            (c, v) for c, v in (("verdict", verdict), ("chk", CHECK_RANK.get(check or ""))) if v is not None
-        ]
-        if check is not None and check not in CHECK_RANK:
+        if check is not None and check not in CHECK_ORDER:
             return iter(())
-        where = " AND ".join(f"{c} = ?" for c, _ in tests) or "1"
-        return findings.where(where, [v for _, v in tests], ORDER[order])
+        tests: dict[str, object] = {}
+        if verdict is not None:
+            tests["verdict"] = verdict
+        if check is not None:
+            tests["chk"] = CHECK_ORDER[check]
+        where = " AND ".join(f"{column} = ?" for column in tests) or "1"
+        return findings.where(where, list(tests.values()), ORDER[order])
     return (
         f
         for f in findings
@@ -404,7 +405,7 @@ def select(
 def tally(findings: Iterable[Finding]) -> Counter[tuple[str, str, str | None]]:
     """Findings per (check, verdict, severity), counted without reading them all back."""
     if isinstance(findings, StoredRows):
-        checks = {rank: name for name, rank in CHECK_RANK.items()}
+        checks = {rank: name for name, rank in CHECK_ORDER.items()}
         sql = "SELECT chk, verdict, severity, count(*) FROM findings GROUP BY chk, verdict, severity"
         return Counter({(checks[c], v, s): n for c, v, s, n in findings.store.db.execute(sql)})
     return Counter((f.check, f.verdict, f.severity) for f in findings)
@@ -461,7 +462,3 @@ def claim_lookup(claims: Iterable[Claim]) -> Mapping[str, Claim]:
     if isinstance(claims, StoredRows):
         return _StoredClaims(claims)
     return {c.id: c for c in claims}
-
-
-def first(rows: Iterable[_T], n: int) -> list[_T]:
-    return list(islice(rows, n))

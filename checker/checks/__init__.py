@@ -18,7 +18,8 @@ from checker.checks.temporal import check_temporal
 from checker.model import Article, Claim, Finding
 from checker.reference import ReferenceData
 
-_CHECK_ORDER = {"reference": 0, "temporal": 1, "internal": 2, "cross_source": 3}
+# A check's place in the findings' order (the run store sorts by the same ranks).
+CHECK_ORDER = {"reference": 0, "temporal": 1, "internal": 2, "cross_source": 3}
 
 
 def check_article(article: Article, claims: Sequence[Claim], ref: ReferenceData) -> list[Finding]:
@@ -42,7 +43,7 @@ def order_findings(findings: Sequence[Finding], claims: Sequence[Claim]) -> list
 
     def order(f: Finding) -> tuple[object, ...]:
         first = position.get(f.claims[0], ("", 0)) if f.claims else (dict(f.extra).get("article", ""), 0)
-        return (_CHECK_ORDER[f.check], first, f.id)
+        return (CHECK_ORDER[f.check], first, f.id)
 
     unique = {f.id: f for f in findings}
     return sorted(unique.values(), key=order)

@@ -144,7 +144,7 @@ def iter_comparison_rows(result: RunResult, index: Index) -> Iterator[Comparison
     """:func:`comparison_rows` one at a time (a run may hold millions)."""
     for f in select(result.findings, check="reference"):
         ev = f.evidence
-        if f.check != "reference" or ev is None or ev.number is None or len(f.claims) != 1:
+        if ev is None or ev.number is None or len(f.claims) != 1:
             continue
         claims = index.claims_of(f)
         if not claims or claims[0].mention.kind not in ("percent", "count"):
