@@ -219,3 +219,40 @@ def test_png_rendering_is_deterministic() -> None:
 def _rgb(hex_colour: str) -> tuple[float, float, float]:
     h = hex_colour.lstrip("#")
     return (int(h[0:2], 16) / 255, int(h[2:4], 16) / 255, int(h[4:6], 16) / 255)
+
+
+@pytest.fixture(scope="module")
+def shared_run() -> RunResult:
+    """Seeds and corpus of ../shared, checked once for the figure tests below."""
+    from pathlib import Path
+
+    from checker.pipeline import run_check
+
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    return run_check([shared / "seeds", shared / "corpus"], jobs=1)
+
+
+def test_across_sources_titles_name_the_figure_and_fit(shared_run: RunResult) -> None:
+    """Panel titles say what was compared ("? elapsed, elapsed" and titles running off the
+    right edge were what a reviewer saw), and count axes read as counts, never "1e6"."""
+    fig = plot_across_sources(shared_run)
+    FigureCanvasAgg(fig)
+    fig.draw_without_rendering()
+    panels = [ax for ax in fig.axes if _bars(ax)]
+    titles = [ax.get_title(loc="left") for ax in panels]
+    assert len(panels) >= 8 and all(titles)
+    for title in titles:
+        flat = title.replace("\n", " ")
+        assert "?" not in flat and "votes, votes" not in flat and "date, date" not in flat, title
+        assert all(len(line) <= 62 for line in title.splitlines()), title
+    assert any(t.startswith("Length of the date range (days)") for t in titles)
+    assert any(
+        "Kherson (yes), vote share — ua_occupied_annexation_ref_2022" in t.replace("\n", " ") for t in titles
+    )
+    width = fig.get_window_extent().x1
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    for ax in panels:
+        assert ax.title.get_window_extent(renderer).x1 <= width, ax.get_title(loc="left")
+        if ax.get_xlabel() == "count":
+            assert ax.xaxis.get_offset_text().get_text() == ""
+            assert all(t.get_text().endswith(("k", "M")) for t in ax.get_xticklabels() if t.get_text())

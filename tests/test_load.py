@@ -223,6 +223,17 @@ def test_html_keeps_visible_text_only(tmp_path: Path) -> None:
     assert text.startswith("Council vote: turnout tops 61%")  # the headline leads
 
 
+def test_trafilatura_runs_on_news_pages(caplog: pytest.LogCaptureFixture) -> None:
+    """The news-page parser itself works in this install (not only the fallback walk).
+
+    lxml 5.2 moved ``lxml.html.clean`` to the separate ``lxml_html_clean`` distribution,
+    which trafilatura's HTML cleaning imports; without it every page falls back.
+    """
+    text, _title, _date = load._trafilatura(HTML_PAGE)
+    assert "trafilatura failed" not in caplog.text
+    assert all(visible in text for visible in HTML_VISIBLE)
+
+
 SHORT_PAGES = [
     ("bare-paragraph", "<p>Turnout was 58%.</p>", "Turnout was 58%."),
     (

@@ -14,6 +14,7 @@ top rows by rank (:func:`checker.report.view.rank_findings`) and say how many we
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -30,7 +31,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
 from checker.model import Claim, Finding, RunResult
@@ -54,6 +55,7 @@ TOP_GROUPS = 12
 TOP_ELECTIONS = 15
 ROW_INCH = 0.27  # height of one row of a figure, in inches
 WIDTH_INCH = 9.0
+TITLE_CHARS = 62  # a panel title wraps here, to stay over its axes
 CALENDAR_KINDS = ("date", "date_range", "relative_date", "year")
 
 OpenEnd = Literal["", "above", "below"]
@@ -99,6 +101,24 @@ def subject_label(claim: Claim) -> str:
     if claim.measure not in ("vote_share", "other"):
         text += f" {claim.measure.replace('_', ' ')}"
     return text
+
+
+def count_tick(value: float, _pos: object = None) -> str:
+    """A count as a tick label a reader takes in at once, never matplotlib's "1e7" offset.
+
+    >>> [count_tick(v) for v in (0, 950, 12_500, 2_105_000, 76_000_000, 1.5e9)]
+    ['0', '950', '12.5k', '2.105M', '76M', '1.5bn']
+    """
+    for size, suffix in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{value / size:.4g}{suffix}"
+    return f"{value:.4g}"
+
+
+def _count_axis(ax: Axes, log: bool) -> None:
+    ax.xaxis.set_major_formatter(FuncFormatter(count_tick))
+    if not log:
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=6))
 
 
 def _empty(title: str, message: str) -> Figure:
@@ -336,6 +356,8 @@ def _draw_comparison(
     if unit == "percent" and not log:
         # the room kept for labels must not read as shares above 100%
         ax.set_xticks([t for t in ax.get_xticks() if 0 <= t <= 100 and left <= t <= right])
+    elif unit == "count":
+        _count_axis(ax, log)
     ax.set_xlabel(
         "reported share and official share (%)" if unit == "percent" else f"{unit} (reported and official)"
     )
@@ -440,6 +462,22 @@ def _source_interval(claim: Claim) -> tuple[float | None, float | None, str] | N
     return None
 
 
+def group_title(election: str, subject: str, measure: str, unit: str) -> str:
+    """The title of one across-sources panel: who, what is measured, which vote.
+
+    >>> group_title("ru_pres_2024", "Russia turnout", "turnout", "percent")
+    'Russia, turnout — ru_pres_2024'
+    >>> group_title("ua_ref_2022", "? date", "date", "day")
+    'Length of the date range (days) — ua_ref_2022'
+    """
+    words = measure.replace("_", " ")
+    who = "" if subject.startswith("?") else subject.removesuffix(f" {words}")
+    if unit == "day":
+        words = "length of the date range (days)" if measure == "date" else "duration (days)"
+    head = f"{who}, {words}" if who else words[:1].upper() + words[1:]
+    return f"{head} — {election}" if election else head
+
+
 def source_groups(result: RunResult, index: Index | None = None) -> list[SourceGroup]:
     """Claims compared by cross-source findings, grouped by what they report, ranked."""
     return ranked_source_groups(result, index or Index(result), None)[0]
@@ -477,8 +515,7 @@ def ranked_source_groups(result: RunResult, index: Index, top: int | None) -> tu
             verdicts[cid] = own.get(cid, verdicts[cid])
 
     def label_of(key: tuple[str, ...]) -> str:
-        election, subject, measure, _unit = key
-        return f"{subject}, {measure.replace('_', ' ')} — {election}" if election else subject
+        return group_title(*key)
 
     def rank(key: tuple[str, ...]) -> tuple[int, int, str]:
         verdicts = members[key].values()
@@ -535,30 +572,20 @@ def plot_across_sources(result: RunResult, *, top: int = TOP_GROUPS, rows_per_gr
             ax.set_yticks(range(len(rows)), labels)
             ax.set_ylim(len(rows) - 0.4, -0.6)
             ax.set_xlim(left, right)
-            ax.set_title(group.label, fontsize=9)
+            # left-aligned and wrapped: a centred long title runs off the right edge
+            ax.set_title(textwrap.fill(group.label, TITLE_CHARS), fontsize=9, loc="left")
             unit = {"percent": "share (%)", "day": "days"}.get(group.unit, group.unit)
             ax.set_xlabel(unit)
-            if len(group.rows) > n:
-                ax.text(
-                    1.0,
-                    -0.25,
-                    f"+{len(group.rows) - n} more articles",
-                    transform=ax.transAxes,
-                    ha="right",
-                    fontsize=8,
-                    color="#555555",
-                )
+            if group.unit == "count":
+                _count_axis(ax, log)
+            notes = [f"+{len(group.rows) - n} more articles: see findings.csv"] if len(group.rows) > n else []
+            if ax is axes[-1] and total > top:
+                notes.append(f"{total - top} more figures compared across sources: see findings.csv")
+            if notes:
+                _note_below(ax, "\n".join(notes))
         fig.suptitle(title)
         extra = [Line2D([], [], ls="--", color=REFERENCE_COLOUR, label="official figure")]
         _verdict_legend(fig, [r.verdict for g in shown for r in g.rows], extra)
-        if total > top:
-            fig.text(
-                0.0,
-                0.0,
-                f"{total - top} more figures compared across sources: see findings.csv",
-                fontsize=8,
-                color="#555555",
-            )
     return fig
 
 
