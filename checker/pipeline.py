@@ -199,7 +199,7 @@ def run_check(
         store.finish()
         # cross-source findings go to the store as they come (a large run has ~10^5)
         for batch in _batched(iter_group_findings(store.groups(), ref), 5000):
-            store.add((), finding_rows_of(batch, store.position))
+            store.add((), finding_rows_of(batch, store.facts))
     except BaseException:
         store.close()
         raise

@@ -44,11 +44,15 @@ from checker.records import claim_record, finding_record
 _T = TypeVar("_T")
 
 
-# A claim row: id, article, start, group key (repr, or None), findings.json record, data.
-ClaimRow = tuple[str, str, int, str | None, str, str]
-# A finding row: id, check rank, verdict, severity, article, start (order), start (CSV),
+# A claim row: id, article, start, group key (repr, or None), election, kind,
 # findings.json record, data.
-FindingRow = tuple[str, int, str, str | None, str, int, int, str, str]
+ClaimRow = tuple[str, str, int, str | None, str | None, str, str, str]
+# A finding row: id, check rank, verdict, severity, article, start (order), start (CSV),
+# election and kinds of its claims (the report filters and counts by them), findings.json
+# record, data.
+FindingRow = tuple[str, int, str, str | None, str, int, int, str | None, str, str, str]
+# What a finding's row takes from one of its claims: article, start, election, kind.
+ClaimFacts = tuple[str, int, str | None, str]
 
 
 # --- compact JSON form of the model objects ----------------------------------------------
@@ -191,6 +195,8 @@ def claim_rows(claims: Iterable[Claim]) -> list[ClaimRow]:
                 c.article,
                 c.mention.start,
                 None if key is None else repr(key),
+                c.election,
+                c.mention.kind,
                 _record(claim_record(c)),
                 encode_claim(c),
             )
@@ -198,19 +204,19 @@ def claim_rows(claims: Iterable[Claim]) -> list[ClaimRow]:
     return rows
 
 
-def finding_rows(
-    findings: Iterable[Finding], position: Callable[[str], tuple[str, int] | None]
-) -> list[FindingRow]:
-    """Store rows of findings; ``position`` gives a claim id's (article, start), or None.
+def finding_rows(findings: Iterable[Finding], facts: Callable[[str], ClaimFacts | None]) -> list[FindingRow]:
+    """Store rows of findings; ``facts`` gives a claim id's :data:`ClaimFacts`, or None.
 
     The sort columns follow :func:`checker.checks.order_findings` (check, article and start
     of the first claim, id) and the CSV order (article, start, check, id), where a finding
-    without claims takes the article and start its check named.
+    without claims takes the article and start its check named. ``election`` is the first
+    claim's; ``kinds`` the claims' mention kinds, space-separated, in claim order.
     """
     rows: list[FindingRow] = []
     for f in findings:
         extra = dict(f.extra)
-        first = position(f.claims[0]) if f.claims else None
+        known = [x for x in map(facts, f.claims) if x is not None]
+        first = facts(f.claims[0]) if f.claims else None
         if first is not None:
             article, start, csv_start = first[0], first[1], first[1]
         elif f.claims:  # a claim of no article of the run (does not happen in a run)
@@ -229,6 +235,8 @@ def finding_rows(
                 article,
                 start,
                 csv_start,
+                first[2] if first is not None else None,
+                " ".join(x[3] for x in known),
                 _record(finding_record(f)),
                 encode_finding(f),
             )
@@ -240,21 +248,22 @@ def article_rows(
     claims: Sequence[Claim], findings: Sequence[Finding]
 ) -> tuple[list[ClaimRow], list[FindingRow]]:
     """The rows of one article's claims and findings (whose claims are all its own)."""
-    where = {c.id: (c.article, c.mention.start) for c in claims}
-    return claim_rows(claims), finding_rows(findings, where.get)
+    facts = {c.id: (c.article, c.mention.start, c.election, c.mention.kind) for c in claims}
+    return claim_rows(claims), finding_rows(findings, facts.get)
 
 
 # --- the store ------------------------------------------------------------------------------
 
 _SCHEMA = """
 CREATE TABLE claims (seq INTEGER PRIMARY KEY, id TEXT, article TEXT, start INTEGER, xkey TEXT,
-                     rec TEXT, data TEXT);
+                     election TEXT, kind TEXT, rec TEXT, data TEXT);
 CREATE TABLE findings (seq INTEGER PRIMARY KEY, id TEXT UNIQUE ON CONFLICT REPLACE, chk INTEGER,
                        verdict TEXT, severity TEXT, article TEXT, start INTEGER, cstart INTEGER,
-                       rec TEXT, data TEXT);
+                       election TEXT, kinds TEXT, rec TEXT, data TEXT);
 """
 _INDEXES = """
 CREATE INDEX claims_id ON claims (id);
+CREATE INDEX claims_article ON claims (article);
 CREATE INDEX claims_group ON claims (xkey, article, seq) WHERE xkey IS NOT NULL;
 CREATE INDEX findings_order ON findings (chk, article, start, id);
 """
@@ -289,9 +298,9 @@ class RunStore:
 
     def add(self, claims: Sequence[ClaimRow], findings: Sequence[FindingRow]) -> None:
         if claims:
-            self.db.executemany("INSERT INTO claims VALUES (NULL,?,?,?,?,?,?)", claims)
+            self.db.executemany("INSERT INTO claims VALUES (NULL,?,?,?,?,?,?,?,?)", claims)
         if findings:
-            self.db.executemany("INSERT INTO findings VALUES (NULL,?,?,?,?,?,?,?,?,?)", findings)
+            self.db.executemany("INSERT INTO findings VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?)", findings)
 
     def finish(self) -> None:
         """Index the tables once every article's rows are in (faster than indexing per row)."""
@@ -300,11 +309,12 @@ class RunStore:
             self.db.commit()
             self._indexed = True
 
-    def position(self, claim_id: str) -> tuple[str, int] | None:
+    def facts(self, claim_id: str) -> ClaimFacts | None:
+        """A stored claim's :data:`ClaimFacts` (for the rows of findings made after the articles)."""
         row = self.db.execute(
-            "SELECT article, start FROM claims WHERE id = ? LIMIT 1", (claim_id,)
+            "SELECT article, start, election, kind FROM claims WHERE id = ? LIMIT 1", (claim_id,)
         ).fetchone()
-        return None if row is None else (row[0], row[1])
+        return None if row is None else (row[0], row[1], row[2], row[3])
 
     def groups(self) -> Iterator[list[Claim]]:
         """Claims sharing a cross-source key, one group at a time in ``repr(key)`` order.
@@ -382,19 +392,34 @@ class StoredRows(Sequence[_T], Generic[_T]):
 
 
 def select(
-    findings: Iterable[Finding], *, verdict: str | None = None, check: str | None = None, order: str = "run"
+    findings: Iterable[Finding],
+    *,
+    verdict: str | None = None,
+    check: str | None = None,
+    order: str = "run",
+    claim_kinds: Sequence[str] = (),
 ) -> Iterator[Finding]:
-    """The findings with this verdict and/or check, in the run's (or the CSV's) order."""
+    """The findings with this verdict and/or check, in the run's (or the CSV's) order.
+
+    ``claim_kinds`` narrows stored findings to those with a claim of one of these mention
+    kinds, read from a column without decoding a claim; it is a hint, and findings in
+    memory are not narrowed by it (a caller that needs the kind still tests its claims).
+    """
     if isinstance(findings, StoredRows):
         if check is not None and check not in CHECK_ORDER:
             return iter(())
-        tests: dict[str, object] = {}
+        tests: list[str] = []
+        params: list[object] = []
         if verdict is not None:
-            tests["verdict"] = verdict
+            tests.append("verdict = ?")
+            params.append(verdict)
         if check is not None:
-            tests["chk"] = CHECK_ORDER[check]
-        where = " AND ".join(f"{column} = ?" for column in tests) or "1"
-        return findings.where(where, list(tests.values()), ORDER[order])
+            tests.append("chk = ?")
+            params.append(CHECK_ORDER[check])
+        if claim_kinds:
+            tests.append("(" + " OR ".join("instr(' ' || kinds || ' ', ?) > 0" for _ in claim_kinds) + ")")
+            params.extend(f" {kind} " for kind in claim_kinds)
+        return findings.where(" AND ".join(tests) or "1", params, ORDER[order])
     return (
         f
         for f in findings
@@ -411,6 +436,16 @@ def tally(findings: Iterable[Finding]) -> Counter[tuple[str, str, str | None]]:
     return Counter((f.check, f.verdict, f.severity) for f in findings)
 
 
+def election_tally(
+    findings: Iterable[Finding], election_of: Callable[[Finding], str | None]
+) -> Counter[tuple[str | None, str]]:
+    """Findings per (election of the first claim, verdict); stored ones counted in SQL."""
+    if isinstance(findings, StoredRows):
+        sql = "SELECT election, verdict, count(*) FROM findings GROUP BY election, verdict"
+        return Counter({(e, v): n for e, v, n in findings.store.db.execute(sql)})
+    return Counter((election_of(f), f.verdict) for f in findings)
+
+
 def records(rows: Iterable[_T], record: Callable[[_T], Mapping[str, object]]) -> Iterator[str]:
     """findings.json records of rows as encoded JSON: stored ones as they were encoded."""
     if isinstance(rows, StoredRows):
@@ -420,14 +455,36 @@ def records(rows: Iterable[_T], record: Callable[[_T], Mapping[str, object]]) ->
 
 class _StoredClaims(Mapping[str, Claim]):
     """Claims by id from the store, decoded on demand; the most recently used are kept (a
-    report reads the claims of neighbouring findings again and again)."""
+    report reads the claims of neighbouring findings again and again).
+
+    A miss reads the encoded claims of the whole article at once (the report goes through
+    findings article by article), and the last few articles' encoded claims are kept, so a
+    pass over a run costs a query per article rather than per claim."""
 
     KEEP = 20_000
+    KEEP_ARTICLES = 64
 
     def __init__(self, rows: StoredRows[Claim]) -> None:
         self.db = rows.store.db
         self.rows = rows
         self.cache: OrderedDict[str, Claim | None] = OrderedDict()
+        self.encoded: OrderedDict[str, dict[str, str]] = OrderedDict()  # article -> id -> data
+
+    def _data(self, claim_id: str) -> str | None:
+        for claims in reversed(self.encoded.values()):  # the current article is the last
+            data = claims.get(claim_id)
+            if data is not None:
+                return data
+        row = self.db.execute("SELECT article FROM claims WHERE id = ? LIMIT 1", (claim_id,)).fetchone()
+        if row is None:
+            return None
+        claims = {}
+        for cid, data in self.db.execute("SELECT id, data FROM claims WHERE article = ? ORDER BY seq", row):
+            claims.setdefault(cid, data)  # the first row of an id, as a lookup by id gives
+        self.encoded[row[0]] = claims
+        if len(self.encoded) > self.KEEP_ARTICLES:
+            self.encoded.popitem(last=False)
+        return claims.get(claim_id)
 
     def get(self, claim_id: str, default: Claim | None = None) -> Claim | None:  # type: ignore[override]
         cache = self.cache
@@ -435,8 +492,8 @@ class _StoredClaims(Mapping[str, Claim]):
             cache.move_to_end(claim_id)
             got = cache[claim_id]
         else:
-            row = self.db.execute("SELECT data FROM claims WHERE id = ? LIMIT 1", (claim_id,)).fetchone()
-            got = cache[claim_id] = None if row is None else decode_claim(row[0])
+            data = self._data(claim_id)
+            got = cache[claim_id] = None if data is None else decode_claim(data)
             if len(cache) > self.KEEP:
                 cache.popitem(last=False)
         return default if got is None else got

@@ -7,6 +7,8 @@ run is :func:`run_check`. Codec, order, CSV order, counts, ranking and clean-up 
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,13 +21,16 @@ from checker.load import iter_articles
 from checker.model import Article, Claim, Finding, RunResult
 from checker.pipeline import process_article, run_check
 from checker.reference import ReferenceData, load_reference
-from checker.report.tables import csv_order
+from checker.report.figures_io import render_figures
+from checker.report.pdf import render_pdf
+from checker.report.tables import csv_order, write_findings_csv
 from checker.report.view import Index, rank_findings, top_findings
 from checker.store import (
     RunStore,
     StoredRows,
     decode_claim,
     decode_finding,
+    election_tally,
     encode_claim,
     encode_finding,
     select,
@@ -145,3 +150,54 @@ def test_a_cli_run_leaves_no_store_behind(tmp_path: Path, monkeypatch: pytest.Mo
     assert got.exit_code == 1, got.output  # the seeds hold deliberate errors
     assert not list(scratch.iterdir())
     assert (tmp_path / "out" / "findings.json").stat().st_size > 0
+
+
+@pytest.mark.parametrize("kinds", [("percent", "count"), ("date", "date_range", "relative_date", "year")])
+def test_claim_kinds_narrow_stored_selections_exactly(
+    in_memory: RunResult, stored: RunResult, kinds: tuple[str, ...]
+) -> None:
+    index = Index(in_memory)
+    narrowed = 0
+    for check in ("reference", "temporal", "cross_source"):
+        expected = [
+            f
+            for f in select(in_memory.findings, check=check)
+            if any(c.mention.kind in kinds for c in index.claims_of(f))
+        ]
+        narrowed += len(select_all := list(select(in_memory.findings, check=check))) - len(expected)
+        assert list(select(stored.findings, check=check, claim_kinds=kinds)) == expected
+        assert select_all
+        # in memory the kinds are only a hint: nothing is dropped
+        assert list(select(in_memory.findings, check=check, claim_kinds=kinds)) == list(
+            select(in_memory.findings, check=check)
+        )
+    assert narrowed > 100  # the hint drops findings of other kinds
+
+
+def test_election_tally_from_the_store(in_memory: RunResult, stored: RunResult) -> None:
+    index = Index(in_memory)
+    expected = election_tally(in_memory.findings, index.election_of)
+    assert len({e for e, _ in expected}) > 5
+    assert election_tally(stored.findings, Index(stored).election_of) == expected
+
+
+def test_the_report_from_the_store_is_the_in_memory_report(
+    in_memory: RunResult, reference: ReferenceData, inputs: list[Path]
+) -> None:
+    """Every figure, the PDF and the CSV: the store's SQL short cuts change no byte.
+
+    The texts are kept, as in memory: a finding without claims (a misspelt name) quotes
+    the article text itself."""
+    stored = run_check(inputs, reference=reference, keep_text=True)
+    same_inputs = dataclasses.replace(
+        in_memory, errors=stored.errors, reference_tables=stored.reference_tables
+    )
+    outputs = []
+    for result in (same_inputs, stored):
+        pngs = render_figures(result, Path("unused"))
+        csv = io.BytesIO()
+        write_findings_csv(result, csv)
+        outputs.append((pngs, render_pdf(result, pngs), csv.getvalue()))
+    stored.close()
+    assert set(outputs[0][0]) == {"reported_vs_reference", "across_sources", "timeline", "overview"}
+    assert outputs[0] == outputs[1]

@@ -36,7 +36,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from checker.model import Claim, Finding, RunResult
 from checker.report.view import VERDICTS, Index, format_difference, top_findings
-from checker.store import select
+from checker.store import election_tally, select
 from checker.units import to_days
 
 STYLE_PATH = Path(__file__).with_name("checkfigures.mplstyle")
@@ -162,7 +162,7 @@ def comparison_rows(result: RunResult, index: Index | None = None) -> list[Compa
 
 def iter_comparison_rows(result: RunResult, index: Index) -> Iterator[ComparisonRow]:
     """:func:`comparison_rows` one at a time (a run may hold millions)."""
-    for f in select(result.findings, check="reference"):
+    for f in select(result.findings, check="reference", claim_kinds=("percent", "count")):
         ev = f.evidence
         if ev is None or ev.number is None or len(f.claims) != 1:
             continue
@@ -450,6 +450,9 @@ class SourceGroup:
     reference: float | None
 
 
+SOURCE_KINDS = ("percent", "count", "duration", "date_range")  # the kinds _source_interval draws
+
+
 def _source_interval(claim: Claim) -> tuple[float | None, float | None, str] | None:
     m = claim.mention
     if m.kind in ("percent", "count"):
@@ -483,6 +486,12 @@ def source_groups(result: RunResult, index: Index | None = None) -> list[SourceG
     return ranked_source_groups(result, index or Index(result), None)[0]
 
 
+def has_source_groups(result: RunResult, index: Index) -> bool:
+    """Whether :func:`plot_across_sources` has a group to draw (without ranking them all)."""
+    compared = select(result.findings, check="cross_source", claim_kinds=SOURCE_KINDS)
+    return any(_source_interval(c) is not None for f in compared for c in index.claims_of(f))
+
+
 def ranked_source_groups(result: RunResult, index: Index, top: int | None) -> tuple[list[SourceGroup], int]:
     """The first ``top`` of :func:`source_groups` (all with None) and the number of groups.
 
@@ -491,7 +500,7 @@ def ranked_source_groups(result: RunResult, index: Index, top: int | None) -> tu
     """
     members: dict[tuple[str, ...], dict[str, str]] = defaultdict(dict)
     references: dict[tuple[str, ...], float] = {}
-    for f in select(result.findings, check="cross_source"):
+    for f in select(result.findings, check="cross_source", claim_kinds=SOURCE_KINDS):
         for c in index.claims_of(f):
             iv = _source_interval(c)
             if iv is None:
@@ -608,7 +617,8 @@ def timeline_rows(result: RunResult, index: Index | None = None) -> list[Timelin
 
 def iter_timeline_rows(result: RunResult, index: Index) -> Iterator[TimelineRow]:
     """:func:`timeline_rows` one at a time."""
-    for f in chain(select(result.findings, check="reference"), select(result.findings, check="temporal")):
+    checks = ("reference", "temporal")
+    for f in chain(*(select(result.findings, check=check, claim_kinds=CALENDAR_KINDS) for check in checks)):
         for c in index.claims_of(f):
             m = c.mention
             if m.kind in CALENDAR_KINDS and isinstance(m.low, dt.date) and isinstance(m.high, dt.date):
@@ -715,8 +725,8 @@ def election_verdicts(
     other elections there are and how many findings they hold."""
     index = index or Index(result)
     per: dict[str, Counter[str]] = defaultdict(Counter)
-    for f in result.findings:
-        per[index.election_of(f) or "(no election)"][f.verdict] += 1
+    for (election, verdict), n in election_tally(result.findings, index.election_of).items():
+        per[election or "(no election)"][verdict] += n
     ranked = sorted(per, key=lambda e: (-sum(per[e].values()), e))
     return (
         {e: per[e] for e in ranked[:top]},

@@ -18,13 +18,13 @@ from matplotlib.figure import Figure
 from checker.errors import OutputError
 from checker.model import RunResult
 from checker.report.figures import (
+    has_source_groups,
     iter_comparison_rows,
     iter_timeline_rows,
     plot_across_sources,
     plot_overview,
     plot_reported_vs_reference,
     plot_timeline,
-    ranked_source_groups,
     style,
 )
 from checker.report.files import safe_child, write_bytes_atomic
@@ -46,7 +46,7 @@ def _any(items: Iterator[object]) -> bool:
 # name (file stem) -> plot function, and whether the run has anything to draw
 FIGURES: dict[str, tuple[Plot, HasData]] = {
     "reported_vs_reference": (plot_reported_vs_reference, lambda r: _any(iter_comparison_rows(r, Index(r)))),
-    "across_sources": (plot_across_sources, lambda r: ranked_source_groups(r, Index(r), 0)[1] > 0),
+    "across_sources": (plot_across_sources, lambda r: has_source_groups(r, Index(r))),
     "timeline": (plot_timeline, lambda r: _any(iter_timeline_rows(r, Index(r)))),
     "overview": (plot_overview, lambda r: len(r.findings) > 0),
 }
