@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import json
 import logging
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -292,5 +293,12 @@ def _register_forensics() -> None:
 _register_forensics()
 
 
+def _terminated(signum: int, _frame: object) -> None:
+    """SIGTERM (a pipeline's timeout, ``kill``) unwinds like Ctrl-C: the run store and any
+    half-written report file are removed on the way out, and the exit code is 128 + 15."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminated)
     app()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -94,6 +95,9 @@ _WORKER_REF: ReferenceData | None = None
 
 def _init_worker(reference_dirs: Sequence[str]) -> None:
     global _WORKER_REF
+    # a forked worker inherits the CLI's SIGTERM handler; the pool stops workers with
+    # SIGTERM, which must end them at once, not run the main process's clean-up
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER_REF = load_reference([Path(d) for d in reference_dirs])
 
 
@@ -114,14 +118,18 @@ def _in_pool(
     """Per-input outcomes in input order, with at most 2 x jobs batches in flight."""
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(reference_dirs,)) as pool:
         pending: deque[tuple[list[Input], Future[list[Outcome]]]] = deque()
-        for batch in _batched(units, BATCH):
-            pending.append((batch, pool.submit(_work_batch, batch, keep_text)))
-            if len(pending) >= 2 * jobs:
+        try:
+            for batch in _batched(units, BATCH):
+                pending.append((batch, pool.submit(_work_batch, batch, keep_text)))
+                if len(pending) >= 2 * jobs:
+                    done, future = pending.popleft()
+                    yield from zip(done, future.result(), strict=True)
+            while pending:
                 done, future = pending.popleft()
                 yield from zip(done, future.result(), strict=True)
-        while pending:
-            done, future = pending.popleft()
-            yield from zip(done, future.result(), strict=True)
+        except BaseException:  # stopped (an error, Ctrl-C, SIGTERM): drop the queued batches
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def _locally(units: Iterable[Input], ref: ReferenceData, keep_text: bool) -> Iterator[tuple[Input, Outcome]]:

@@ -201,3 +201,30 @@ def test_the_report_from_the_store_is_the_in_memory_report(
     stored.close()
     assert set(outputs[0][0]) == {"reported_vs_reference", "across_sources", "timeline", "overview"}
     assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigterm_leaves_no_store_and_no_partial_file(tmp_path: Path, jobs: str) -> None:
+    """A pipeline's timeout sends SIGTERM: the run ends with 143 and cleans up after itself."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    articles, scratch, out = tmp_path / "articles", tmp_path / "tmp", tmp_path / "out"
+    scratch.mkdir()
+    write_articles(articles, 400, seed=5)
+    env = {**os.environ, "TMPDIR": str(scratch)}
+    cmd = [sys.executable, "-m", "checker", "check", str(articles), "-o", str(out), "-q", "-j", jobs]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith("checkfigures-run-") for p in scratch.iterdir()):
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+        time.sleep(0.02)
+    time.sleep(0.5)  # into the articles
+    proc.send_signal(signal.SIGTERM)
+    _stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signal.SIGTERM, stderr.decode()
+    assert not list(scratch.iterdir())
+    assert not out.exists() or not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
