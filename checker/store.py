@@ -30,7 +30,7 @@ import os
 import sqlite3
 import tempfile
 import weakref
-from collections import Counter, OrderedDict
+from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import groupby
@@ -215,8 +215,9 @@ def finding_rows(findings: Iterable[Finding], facts: Callable[[str], ClaimFacts 
     rows: list[FindingRow] = []
     for f in findings:
         extra = dict(f.extra)
-        known = [x for x in map(facts, f.claims) if x is not None]
-        first = facts(f.claims[0]) if f.claims else None
+        got = [facts(cid) for cid in f.claims]  # one look-up per claim (a query, after the articles)
+        known = [x for x in got if x is not None]
+        first = got[0] if got else None
         if first is not None:
             article, start, csv_start = first[0], first[1], first[1]
         elif f.claims:  # a claim of no article of the run (does not happen in a run)
@@ -468,23 +469,26 @@ class _StoredClaims(Mapping[str, Claim]):
         self.db = rows.store.db
         self.rows = rows
         self.cache: OrderedDict[str, Claim | None] = OrderedDict()
-        self.encoded: OrderedDict[str, dict[str, str]] = OrderedDict()  # article -> id -> data
+        self.encoded: dict[str, str] = {}  # id -> data, for the articles in ``loaded``
+        self.loaded: deque[list[str]] = deque()  # the claim ids of each article read, oldest first
 
     def _data(self, claim_id: str) -> str | None:
-        for claims in reversed(self.encoded.values()):  # the current article is the last
-            data = claims.get(claim_id)
-            if data is not None:
-                return data
+        data = self.encoded.get(claim_id)
+        if data is not None:
+            return data
         row = self.db.execute("SELECT article FROM claims WHERE id = ? LIMIT 1", (claim_id,)).fetchone()
         if row is None:
             return None
-        claims = {}
+        ids = []
         for cid, data in self.db.execute("SELECT id, data FROM claims WHERE article = ? ORDER BY seq", row):
-            claims.setdefault(cid, data)  # the first row of an id, as a lookup by id gives
-        self.encoded[row[0]] = claims
-        if len(self.encoded) > self.KEEP_ARTICLES:
-            self.encoded.popitem(last=False)
-        return claims.get(claim_id)
+            if cid not in self.encoded:  # the first row of an id, as a lookup by id gives
+                self.encoded[cid] = data
+                ids.append(cid)
+        self.loaded.append(ids)
+        if len(self.loaded) > self.KEEP_ARTICLES:
+            for cid in self.loaded.popleft():
+                del self.encoded[cid]
+        return self.encoded.get(claim_id)
 
     def get(self, claim_id: str, default: Claim | None = None) -> Claim | None:  # type: ignore[override]
         cache = self.cache

@@ -523,12 +523,9 @@ def ranked_source_groups(result: RunResult, index: Index, top: int | None) -> tu
         for cid in verdicts:
             verdicts[cid] = own.get(cid, verdicts[cid])
 
-    def label_of(key: tuple[str, ...]) -> str:
-        return group_title(*key)
-
     def rank(key: tuple[str, ...]) -> tuple[int, int, str]:
         verdicts = members[key].values()
-        return (min(VERDICTS.index(v) for v in verdicts), -len(verdicts), label_of(key))
+        return (min(VERDICTS.index(v) for v in verdicts), -len(verdicts), group_title(*key))
 
     ranked = sorted(members, key=rank)
     groups: list[SourceGroup] = []
@@ -540,7 +537,7 @@ def ranked_source_groups(result: RunResult, index: Index, top: int | None) -> tu
             assert iv is not None
             rows.append(SourceRow(c, iv[0], iv[1], verdict))
         rows.sort(key=lambda r: (r.claim.article, r.claim.mention.start))
-        groups.append(SourceGroup(label_of(key), key[3], tuple(rows), references.get(key)))
+        groups.append(SourceGroup(group_title(*key), key[3], tuple(rows), references.get(key)))
     return groups, len(ranked)
 
 
