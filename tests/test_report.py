@@ -649,3 +649,21 @@ def test_a_stale_figure_from_an_earlier_run_is_removed(tmp_path: Path) -> None:
     write_report(no_dates, tmp_path, {"png"})
     assert not (tmp_path / "figures" / "timeline.png").exists()
     assert (tmp_path / "figures" / "reported_vs_reference.png").is_file()
+
+
+def test_misspelt_name_is_quoted_when_the_article_text_was_not_kept() -> None:
+    # A name finding has no claims; a CLI run keeps no article text, so the sentence the
+    # check stored is what the CSV, summary and PDF quote.
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_e6877975c975465a.txt"
+    from checker.pipeline import run_check
+
+    result = run_check([seed], jobs=1)
+    try:
+        rows = list(csv.DictReader(findings_csv(result).splitlines()))
+        names = [r for r in rows if r["claim_ids"] == "" and "misspelling" in r["message"]]
+        assert names, "the seed's misspelt names are found"
+        for row in names:
+            assert row["claim_text"] and row["claim_text"] in row["sentence"]
+            assert len(row["sentence"]) > len(row["claim_text"]) + 20
+    finally:
+        result.close()

@@ -254,7 +254,7 @@ class Index:
         if span is not None:
             text, start, end = span
             return text[start:end]
-        return ""
+        return dict(finding.extra).get("text", "")
 
     def finding_quote(self, finding: Finding, cap: int = SENTENCE_CAP) -> Quote:
         """The sentence of the finding's first claim (or the article around its span)."""
@@ -269,7 +269,10 @@ class Index:
             return self.claim_quote(first, cap, same)
         span = self._extra_span(finding)
         if span is None:
-            return Quote("")
+            # the article's text was not kept (a CLI run): the sentence the check stored
+            extra = dict(finding.extra)
+            sentence = extra.get("sentence", "")
+            return excerpt(sentence, extra.get("text", ""), cap) if sentence else Quote("")
         text, start, end = span
         lo = max(0, start - 150)
         return excerpt(text[lo : end + 150], text[start:end], cap, len(collapse(text[lo:start])))
