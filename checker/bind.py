@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from checker.model import Article, Claim, Measure, Mention, Scope
+from checker.model import REGION_COUNT_NOTE, Article, Claim, Measure, Mention, Scope
 from checker.reference import Election, ReferenceData
 from checker.sentences import Sentence, SentenceIndex, clause_bounds, compile_cues, quote, sentences_of
 
@@ -913,6 +913,9 @@ def _bind_number(
         ):
             measure = None  # not a sentence about a vote: never checked against results
     if measure is None:
+        regions = _region_count_claim(ctx, m, sentence, (prev_end, next_start)) if m.kind == "count" else None
+        if regions is not None:
+            return regions
         return Claim(
             claim_id(m),
             m,
@@ -982,6 +985,41 @@ def _bind_number(
         sentence=span,
         quote=_quote(ctx, span),
         note="; ".join(notes),
+    )
+
+
+# "all four regions voted", "in four occupied regions", "the two breakaway republics": a
+# count of the places that held a vote, checked against elections.csv's ``regions``.
+RE_REGIONS_AFTER = re.compile(
+    r"""
+    \s+(?:(?:occupied|annexed|ukrainian|partially|russian[\s-](?:held|occupied|controlled)|eastern
+    |southern|separatist|breakaway|self[\s-](?:proclaimed|declared)|disputed|contested)\s+){0,3}
+    (?:regions|oblasts|provinces|territories|republics)\b
+    """,
+    re.VERBOSE,
+)
+
+
+def _region_count_claim(
+    ctx: _Context, m: Mention, sentence: Sentence, around: tuple[int, int]
+) -> Claim | None:
+    """A count of regions in a sentence about a vote, bound to that vote (English only)."""
+    if ctx.article.language not in (None, "en") or not RE_REGIONS_AFTER.match(ctx.low, m.end):
+        return None
+    span = (sentence.start, sentence.end)
+    if not _found(ctx, RE_VOTE_CONTEXT, *span):
+        return None
+    election = _pick_election(ctx, None, sentence, around)
+    if election is None or election.regions is None:
+        return None
+    return Claim(
+        claim_id(m),
+        m,
+        election=election.id,
+        measure="count",
+        sentence=span,
+        quote=_quote(ctx, span),
+        note=REGION_COUNT_NOTE,
     )
 
 

@@ -50,6 +50,9 @@ Qualifier = Literal["exact", "more_than", "less_than", "at_least", "at_most", "a
 # The precision of a calendar value: what the text pins down.
 Precision = Literal["day", "week", "weekend", "month", "season", "year", "decade"]
 
+# The note of a count claim that counts the regions where a vote was held ("all four
+# regions voted"); the reference check compares it with elections.csv's ``regions``.
+REGION_COUNT_NOTE = "the number of regions that held the vote"
 Measure = Literal["vote_share", "turnout", "votes", "registered", "age", "elapsed", "date", "count", "other"]
 Scope = Literal["final", "partial", "preliminary", "exit_poll", "sub_population", "claimed_by", "unknown"]
 Check = Literal["reference", "cross_source", "internal", "temporal"]

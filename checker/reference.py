@@ -133,6 +133,7 @@ SCHEMAS: tuple[TableSchema, ...] = (
             Column("end_date", "date", nonempty=True),
             Column("result_date", "date", required=False),
             Column("names", "list", required=False),
+            Column("regions", "int", required=False),
             Column("source_url"),
             Column("note", required=False),
         ),
@@ -219,6 +220,7 @@ class Election:
     note: str
     file: str
     line: int
+    regions: int | None = None  # how many regions held the vote, when it was held in named regions only
 
 
 def _row_key(file: str, line: int) -> str:
@@ -729,6 +731,7 @@ def _build(merged: Mapping[str, list[_Row]], paths: Sequence[tuple[str, str]]) -
             note=r.text("note"),
             file=r.file,
             line=r.line,
+            regions=_int(r, "regions"),
         )
     results = tuple(
         ResultRow(

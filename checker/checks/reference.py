@@ -10,6 +10,9 @@
   journalist may have quoted that figure.
 * Two claims that each miss but match with their regions/options exchanged are a swap.
 * A person named almost like a reference person ("Denis Pushlin") is reported.
+* A count of the regions that voted ("all four regions voted") is consistent when it is
+  the number of regions elections.csv gives for the vote; any other number may count a
+  subset ("two of the regions"), so it is unverifiable, never a discrepancy.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from checker.checks.common import contains, distance, finding_id, fmt_number, reported, row_key, severity_for
-from checker.model import Article, Claim, Difference, Evidence, Finding
+from checker.model import REGION_COUNT_NOTE, Article, Claim, Difference, Evidence, Finding
 from checker.reference import ReferenceData, ResultRow
 from checker.sentences import quote, sentences_of
 
@@ -125,11 +128,48 @@ def _alternative_applies(row: ResultRow, ref: ReferenceData, claim: Claim, publi
     return published <= final_date + dt.timedelta(days=ALTERNATIVE_GRACE_DAYS)
 
 
+def _check_region_count(claim: Claim, ref: ReferenceData) -> Finding | None:
+    election = ref.elections.get(claim.election or "")
+    if election is None or election.regions is None:
+        return None
+    ids = (claim.id,)
+    regions = Decimal(election.regions)
+    evidence = Evidence(
+        table="elections",
+        row=row_key(election.file, election.line),
+        value=f"{election.regions} regions",
+        source_url=election.source_url.split(" ; ")[0] if election.source_url else None,
+        number=regions,
+        unit="count",
+    )
+    if contains(claim.mention, regions):
+        return Finding(
+            finding_id("reference", ids, "regions"),
+            "reference",
+            "consistent",
+            ids,
+            f"Reported {reported(claim)} regions for the {election.name}; the reference lists "
+            f"{election.regions} regions that held it.",
+            evidence=evidence,
+        )
+    return Finding(
+        finding_id("reference", ids, "regions"),
+        "reference",
+        "unverifiable",
+        ids,
+        f"Reported {reported(claim)} regions for the {election.name}; the reference lists "
+        f"{election.regions} that held it, and the article may be counting some of them.",
+        evidence=evidence,
+    )
+
+
 def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = None) -> Finding | None:
     """The reference finding for one claim, or None when the claim is not checkable.
 
     ``published`` is the article's (given or inferred) publication date.
     """
+    if claim.measure == "count" and REGION_COUNT_NOTE in claim.note.split("; "):
+        return _check_region_count(claim, ref)
     if claim.measure not in CHECKED_MEASURES or claim.election is None:
         return None
     if claim.mention.kind not in ("percent", "count"):

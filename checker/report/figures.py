@@ -164,8 +164,8 @@ def iter_comparison_rows(result: RunResult, index: Index) -> Iterator[Comparison
     """:func:`comparison_rows` one at a time (a run may hold millions)."""
     for f in select(result.findings, check="reference", claim_kinds=("percent", "count")):
         ev = f.evidence
-        if ev is None or ev.number is None or len(f.claims) != 1:
-            continue
+        if ev is None or ev.number is None or len(f.claims) != 1 or ev.table != "results":
+            continue  # only official results: a count of regions (elections.csv) is no result
         claims = index.claims_of(f)
         if not claims or claims[0].mention.kind not in ("percent", "count"):
             continue
