@@ -31,7 +31,14 @@ from checker.model import (
 from checker.report import figures_io as figures_io_module
 from checker.report import write_report
 from checker.report.files import safe_child, write_atomic
-from checker.report.tables import CSV_COLUMNS, findings_csv, md_escape, summary_markdown
+from checker.report.tables import (
+    CSV_COLUMNS,
+    TEXT_COLUMNS,
+    finding_row,
+    findings_csv,
+    md_escape,
+    summary_markdown,
+)
 from checker.report.view import Index, excerpt, format_difference, worst_discrepancies
 
 REF = "ua_occupied_annexation_ref_2022"
@@ -501,6 +508,18 @@ def test_csv_text_cannot_become_a_spreadsheet_formula(message: str) -> None:
     row = next(csv.DictReader(findings_csv(result).splitlines()))
     assert row["message"] == "'" + message
     assert row["claim_text"] == "93%"
+
+
+def test_every_free_text_column_is_defused_and_rows_follow_the_header() -> None:
+    hostile = "=cmd"
+    m = Mention("=a.txt", 0, 4, "=cmd", "count", D(4), D(4), "count")
+    claim = Claim("c1", m, entity=hostile, measure="votes", quote="=cmd|' /C calc'!A0 said")
+    ev = Evidence(table="results", row="results.csv:2", value=hostile)
+    finding = Finding("F_x", "reference", "unverifiable", ("c1",), hostile, evidence=ev)
+    row = finding_row(finding, Index(RunResult((), (), (claim,), (finding,))))
+    assert tuple(row) == CSV_COLUMNS
+    for column in TEXT_COLUMNS:
+        assert row[column].startswith("'="), column
 
 
 def test_long_sentence_is_cut_around_the_figure() -> None:

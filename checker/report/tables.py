@@ -112,24 +112,24 @@ def finding_row(f: Finding, index: Index) -> dict[str, str]:
     ev = f.evidence
     row = {
         "finding_id": f.id,
-        "article": index.article_of(f),
+        "article": defuse(index.article_of(f)),
         "check": f.check,
         "verdict": f.verdict,
         "severity": f.severity or "",
-        "claim_text": collapse(index.finding_text(f)),
-        "sentence": index.finding_sentences(f),
+        "claim_text": defuse(collapse(index.finding_text(f))),
+        "sentence": defuse(index.finding_sentences(f)),
         "reported_low": _bound(m.low) if m else "",
         "reported_high": _bound(m.high) if m else "",
         "reported_unit": m.unit if m else "",
         "qualifier": m.qualifier if m else "",
-        "reference_value": ev.value if ev else "",
+        "reference_value": defuse(ev.value) if ev else "",
         "reference_number": _bound(ev.number) if ev else "",
         "reference_date": _bound(ev.date) if ev else "",
         "reference_unit": (ev.unit or "") if ev else "",
         "difference": decimal_text(f.difference.value) if f.difference else "",
         "difference_unit": f.difference.unit if f.difference else "",
         "election": (first.election or "") if first else "",
-        "entity": (first.entity or "") if first else "",
+        "entity": defuse(first.entity or "") if first else "",
         "region": (first.region or "") if first else "",
         "option": (first.option or "") if first else "",
         "measure": first.measure if first else "",
@@ -137,10 +137,10 @@ def finding_row(f: Finding, index: Index) -> dict[str, str]:
         "evidence_table": ev.table if ev else "",
         "evidence_row": ev.row if ev else "",
         "source_url": (ev.source_url or "") if ev else "",
-        "message": collapse(f.message),
+        "message": defuse(collapse(f.message)),
         "claim_ids": " ".join(f.claims),
     }
-    return {k: defuse(v) if k in TEXT_COLUMNS else v for k, v in row.items()}
+    return row  # keys in CSV_COLUMNS order; TEXT_COLUMNS defused
 
 
 def write_findings_csv(result: RunResult, handle: IO[bytes], index: Index | None = None) -> None:
@@ -149,10 +149,10 @@ def write_findings_csv(result: RunResult, handle: IO[bytes], index: Index | None
     index = index or Index(result)
     text = io.TextIOWrapper(handle, encoding="utf-8", newline="", write_through=False)
     try:
-        writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-        writer.writeheader()
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(CSV_COLUMNS)
         for f in csv_order(result, index):
-            writer.writerow(finding_row(f, index))
+            writer.writerow(finding_row(f, index).values())
         text.flush()
     finally:
         text.detach()  # the caller owns (and closes) the byte stream

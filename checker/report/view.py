@@ -213,9 +213,20 @@ class Index:
         self.result = result
         self.claims: Mapping[str, Claim] = claim_lookup(result.claims)
         self.articles: dict[str, Article] = {a.id: a for a in result.articles}
+        self._last: tuple[Finding | None, list[Claim]] = (None, [])
 
     def claims_of(self, finding: Finding) -> list[Claim]:
-        return [self.claims[i] for i in finding.claims if i in self.claims]
+        """The finding's claims that are known, in its order (a fresh list on every call).
+
+        A report asks this several times per finding in a row (text, sentence, article), so
+        the last finding's claims are kept: one lookup per claim instead of one per question.
+        """
+        last, claims = self._last
+        if last is not finding:
+            get = self.claims.get
+            claims = [c for i in finding.claims if (c := get(i)) is not None]
+            self._last = (finding, claims)
+        return list(claims)
 
     def article_of(self, finding: Finding) -> str:
         """The article a finding is about: its first claim's, else the one the check named."""
