@@ -201,7 +201,7 @@ UNDECODABLE = "not valid UTF-8, cp1252 or any detected encoding"
 # that offsets do not move: C0 except tab and newline, DEL, and C1.
 _CONTROL_CODES = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)]
 CONTROL_TO_SPACE = {code: " " for code in _CONTROL_CODES}
-CONTROL_CHARS = frozenset(chr(code) for code in _CONTROL_CODES) | {"\r"}
+RE_CONTROL = re.compile("[" + "".join(map(chr, _CONTROL_CODES)) + "]")
 
 # --- regexes -------------------------------------------------------------------------------
 
@@ -685,7 +685,7 @@ def _check_text(text: str) -> None:
     if not text.strip():
         raise _Unreadable("empty file (only white space)")
     sample = text[:SAMPLE_BYTES]
-    controls = sum(ch in CONTROL_CHARS for ch in sample) - sample.count("\r")
+    controls = len(RE_CONTROL.findall(sample))
     if _too_many_nuls(sample.count("\x00"), len(sample)):
         raise _Unreadable("binary file (contains NUL bytes)")
     if controls > BINARY_CONTROL_SHARE * len(sample):

@@ -124,9 +124,14 @@ def _unmention(v: list[Any]) -> Mention:
     )
 
 
+# One encoder each, built once: ``json.dumps`` with options builds a new one per call.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_RECORD = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def encode_claim(c: Claim) -> str:
     """A claim as compact JSON; :func:`decode_claim` gives back an equal claim."""
-    return json.dumps(
+    return _COMPACT(
         [
             c.id,
             _mention(c.mention),
@@ -140,9 +145,7 @@ def encode_claim(c: Claim) -> str:
             c.sentence,
             c.note,
             c.quote,
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+        ]
     )
 
 
@@ -165,11 +168,7 @@ def encode_finding(f: Finding) -> str:
         if e is None
         else [e.table, e.row, e.value, e.source_url, _number(e.number), _bound(e.date), e.unit]
     )
-    return json.dumps(
-        [f.id, f.check, f.verdict, f.claims, f.message, f.severity, diff, ev, f.extra],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    return _COMPACT([f.id, f.check, f.verdict, f.claims, f.message, f.severity, diff, ev, f.extra])
 
 
 def decode_finding(data: str) -> Finding:
@@ -181,7 +180,7 @@ def decode_finding(data: str) -> Finding:
 
 
 def _record(rec: Mapping[str, object]) -> str:
-    return json.dumps(rec, ensure_ascii=False)
+    return _RECORD(rec)
 
 
 def claim_rows(claims: Iterable[Claim]) -> list[ClaimRow]:
