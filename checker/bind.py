@@ -102,6 +102,12 @@ RE_VOTES_AFTER = compile_cues(
 RE_REGISTERED = compile_cues(
     r"registered|eligible|electorate|on\s+the\s+(?:voter\s+)?rolls|entitled\s+to\s+vote"
 )
+# Before a count, the cue must lead up to it: "registered voters numbered 6.8 million",
+# "an electorate of 46.5 million"; not "65% of registered voters – while 684,946 ...".
+RE_REGISTERED_BEFORE = compile_cues(
+    r"(?:registered|eligible|electorate|rolls|entitled\s+to\s+vote)(?:\s+voters)?"
+    r"\s*(?:[:,]|of|was|were|stood\s+at|numbered|totall?ed|reached|came\s+to)?\s*(?:some\s+|about\s+|nearly\s+)?$"
+)
 
 # A share of ballots counted is a progress figure, not a result.
 RE_PROGRESS_AFTER = compile_cues(
@@ -170,6 +176,10 @@ RE_LAST_ELECTION = compile_cues(r"\b(?:last|latest|most\s+recent|recent|previous
 RE_FORWARD_LINK = compile_cues(
     r"""
     ^[^,;.\d%]{0,25}?\b(?:in|for|among)\s+(?:the\s+)?$     # "99.2% in Donetsk", "51% for Yes"
+    | ^[^,;.\d%]{0,25}?\b(?:in|across)\s+(?:the\s+)?     # "95% in the occupied Donetsk region"
+      (?:occupied|annexed|breakaway|self-proclaimed|separatist|southern|northern|eastern|western|central)
+      \s+(?:[a-z][\w'’-]*\s+)?$
+    | ^[^,;.\d%]{0,25}?(?:^|\s)(?:в|во|у|na|no|em|en|im|dans)\s+$   # "94,15% у ЛНР", "50% na Pensilvânia"
     | ^[^,;.\d%]{0,25}?\bfor\s+(?:the\s+)?                  # "44.2% for opposition candidate
       (?:(?!(?:against|over|versus|vs|than|and|or|but|with)\b)[a-z][\w'’-]*\s+){1,3}$  # Edmundo González"
     | ^\s*voted\s+$
@@ -184,7 +194,9 @@ KIND_CUES: dict[str, re.Pattern[str]] = {
     "referendum": compile_cues(r"referend|plebiscit|референдум|vote\s+to\s+(?:join|leave)"),
 }
 
-_YES_WORDS = compile_cues(r"\byes\b|backed|support|favou?r|join|approv|für|за\b|pour\b|a\s+favor")
+_YES_WORDS = compile_cues(
+    r"\byes\b|backed|support|favou?r|join|approv|für|за\b|pour\b|a\s+favor|\bvoted\s+for\b"
+)
 
 PLACE_TYPES = frozenset({"place"})
 OPTION_TYPES = frozenset({"person", "party", "option"})
@@ -385,19 +397,30 @@ def _scope(ctx: _Context, m: Mention, sentence: Sentence, election: Election | N
 # figure is about a part of the contest our tables do not hold; checked against the
 # national result it would be a false discrepancy. Words are matched as letters here and
 # kept only when capitalised (``\w`` has no case classes).
+_PLACE_NOUNS = (  # lower-case words between a preposition and a place's name
+    r"(?:(?:capital|city|town|state|province|region|county|district|oblast|occupied|annexed|breakaway"
+    r"|southern|northern|eastern|western|central|hauptstadt|stadt|bundesland|capitale|ville|région"
+    r"|estado|ciudad|cidade|província|provincia|regione|città|województwie|mieście|области|городе"
+    r"|столице|области|місті|столиці)(?:\s+(?:of|de|do|da|del|di))?\s+)"
+)
 RE_PLACE_BEFORE = re.compile(
-    r"""
-    \b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ee]n|[Dd]ans|[Aa]ux?|[Ii]m|[Nn]ell[ao]|[Ww]e?|[Вв]о?|[Уу])
-    \s+(?:the\s+)?                                       # in / across / throughout (the), en, dans, im...
-    (?P<place>[^\W\d_][\w'’.-]{0,40})                    # then a word: the name's first
+    rf"""
+    \b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ee]n|[Dd]ans|[Aa]ux?|[Ii]m|[Nn]ell[ao]|[Ww]e?|[Вв]о?|[Уу]
+       |[Nn][ao]s?|[Ee]m)
+    \s+(?:(?:the|el|la|los|las|le|les|der|die|dem|den|il|lo|o|a|os|as)\s+)?  # in (the), en (el)...
+    {_PLACE_NOUNS}{{0,3}}                                  # "in the capital", "En el estado de"
+    (?P<place>[^\W\d_][\w'’.-]{{0,40}})                    # then a word: the name's first
     """,
     re.VERBOSE,
 )
+# Matched at the start of the sentence: its first words, then a verb of voting.
 RE_PLACE_SUBJECT = re.compile(
     r"""
-    ^[\W\d]{0,3}(?P<place>[^\W\d_][\w'’.-]{0,40})                 # the sentence's first word
+    [\W\d]{0,3}(?P<place>[^\W\d_][\w'’.-]{0,40})                  # the sentence's first word
     (?:\s+[^\W\d_][\w'’.-]{0,40}){0,2}?                            # maybe two more
-    \s+(?:voted|backed|chose|opted|went|rejected|supported|gave)\b   # then a verb of voting
+    \s+(?P<verb>voted|backed|chose|opted|went|rejected|supported
+       |stimmten?|wählten?|a\s+voté|ont\s+voté|votó|votaron|votou|votaram|ha\s+votato|hanno\s+votato
+       |głosował\w*|szavazott|проголосовал\w*|проголосува\w*|поддержал\w*|підтрима\w*)\b
     """,
     re.VERBOSE,
 )
@@ -422,9 +445,13 @@ def _unknown_place(ctx: _Context, sentence: Sentence, m: Mention) -> str | None:
     """The capitalised place name the sentence puts the figure in, when no table knows it."""
     text = ctx.article.text
     start = -1
-    for rx in (RE_PLACE_BEFORE, RE_PLACE_SUBJECT):
-        for match in rx.finditer(text, sentence.start, m.start):
-            start = max(start, match.start("place"))
+    for match in RE_PLACE_BEFORE.finditer(text, sentence.start, m.start):
+        start = max(start, match.start("place"))
+    subject = RE_PLACE_SUBJECT.match(text, sentence.start, m.start)
+    if subject is not None and all(
+        w[0].isupper() for w in text[subject.start("place") : subject.start("verb")].split()
+    ):
+        start = max(start, subject.start("place"))  # "Northern Ireland backed", not "Days later it went"
     if start < 0 or not text[start].isupper():
         return None
     words: list[str] = []
@@ -451,6 +478,17 @@ def _place_before(ctx: _Context, m: Mention, sentence: Sentence, election: Elect
         if h.canonical != national and h.canonical.lower() != election.country.lower():
             return h.canonical
     return None
+
+
+def _place_after(
+    ctx: _Context, m: Mention, sentence: Sentence, election: Election, next_start: int
+) -> str | None:
+    """A place right after a candidate's share: "Putin won 95.23% in the occupied Donetsk
+    region" is Donetsk's share, not Russia's."""
+    hit = _forward_entity(ctx, m, sentence, next_start, PLACE_TYPES)
+    if hit is None or hit.canonical == _national_region(ctx.ref, election):
+        return None
+    return hit.canonical if hit.canonical.lower() != election.country.lower() else None
 
 
 def _has_progress_figure(ctx: _Context, sentence: Sentence) -> bool:
@@ -566,10 +604,16 @@ def _respectively_entity(ctx: _Context, m: Mention, sentence: Sentence, peers: l
     return None
 
 
-def _forward_entity(ctx: _Context, m: Mention, sentence: Sentence, next_start: int) -> _Hit | None:
+def _forward_entity(
+    ctx: _Context,
+    m: Mention,
+    sentence: Sentence,
+    next_start: int,
+    types: frozenset[str] = PLACE_TYPES | OPTION_TYPES,
+) -> _Hit | None:
     """'99,23% voted yes in Donetsk': a name right after the figure, joined by in/for."""
     limit = min(sentence.end, next_start)
-    for h in _hits_in(ctx, m.end, limit, PLACE_TYPES | OPTION_TYPES):
+    for h in _hits_in(ctx, m.end, limit, types):
         between = ctx.low[m.end : h.start]
         if RE_FORWARD_LINK.search(between):
             return h
@@ -624,7 +668,11 @@ def _carried_place(ctx: _Context, sentence_index: int, election: Election | None
 
 
 RE_TURNOUT_AFTER = compile_cues(r"^\s*(?:turn[\s-]?out|took\s+part|явк)")  # "77% turnout"
-RE_TOOK_PART_AFTER = compile_cues(r"^[^.;]{0,20}\b(?:took|take|taking)\s+part")
+# "85.7% took part" is a turnout; "82.86% of those who took part voted yes" is not.
+RE_TOOK_PART_AFTER = compile_cues(
+    r"^(?![^.;]{0,20}\b(?:who|that|those)\b)[^.;]{0,20}\b(?:took|take|taking)\s+part"
+)
+RE_CHOICE = compile_cues(r"\b(?:voted|voting|backed|chose|supported|for|against)\b")
 # "In Luhansk the figure was 98.4%": the measure of the sentence before, carried over.
 RE_SAME_MEASURE = compile_cues(
     r"\bfigure\b|\bit\s+was\b|similar|\bwere\b|waren\s+es|\bwar\s+es|c'était|\bfue\b|было|було"
@@ -666,7 +714,11 @@ def _measure_for_number(
     if m.kind == "percent":
         if RE_TURNOUT_SUBJECT.search(ctx.low[max(prev_end, sentence.start) : m.start]):
             return "turnout"  # "Turnout in the referendum, which Leave won, was 72.2%"
-        if RE_TURNOUT.search(left) or RE_TURNOUT_AFTER.match(right):
+        cues = list(RE_TURNOUT.finditer(left))
+        cue = cues[-1] if cues else None
+        # "82.86% of those who took part voted yes, with 12.78% voting no": the second
+        # figure is a share of the participants, not the turnout
+        if (cue is not None and not RE_CHOICE.search(left, cue.end())) or RE_TURNOUT_AFTER.match(right):
             return "turnout"
         if RE_TOOK_PART_AFTER.match(right):
             return "turnout"
@@ -675,7 +727,7 @@ def _measure_for_number(
             return "vote_share"
         return None
     # counts
-    if RE_REGISTERED.search(right[:40]) or RE_REGISTERED.search(left[-30:]):
+    if RE_REGISTERED.search(right[:40]) or RE_REGISTERED_BEFORE.search(left[-30:]):
         return "registered"
     if RE_VOTES_AFTER.search(right):
         return "votes"
@@ -718,6 +770,12 @@ def _quote(ctx: _Context, span: tuple[int, int]) -> str:
     return found
 
 
+# The rest of a field of candidates, named before its share.
+RE_REST_OF_FIELD = compile_cues(
+    r"\b(?:other|others|remaining|rest\s+of|the\s+rest)\b|\b(?:übrigen|anderen|autres|restants|restantes"
+    r"|demás|otros|otras|altri|restanti|outros|demais|pozostali|pozostałych|többi|остальн|другие|другим"
+    r"|інші|іншим|решта)"
+)
 # "87.28% of the vote, or 76,277,708 ballots": a share and its count, same subject.
 RE_OR_PAIR = compile_cues(r"^[^,.;\d]{0,25},\s*or\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?$")
 # "51.9% to 48.1%", "17,410,742 votes against 16,141,241": the other side of a two-way contest.
@@ -877,6 +935,13 @@ def _bind_number(
         ]
         if ranked:
             entity = min(ranked, key=lambda t: (t[0], t[1], t[2]))[3].canonical
+    if entity is not None and ctx.ref.gazetteer.type_of(entity) in OPTION_TYPES:
+        # "..., and the three other candidates took 12%": the rest of the field, not the
+        # candidate named before it
+        rest = RE_REST_OF_FIELD.search(ctx.low, max(prev_end, m.start - 60), m.start)
+        if rest is not None and not _hits_in(ctx, rest.end(), m.start, OPTION_TYPES):
+            entity = None
+            notes = [n for n in notes if not n.startswith("parallel")]
     if (
         entity is not None
         and ctx.ranked
@@ -950,7 +1015,11 @@ def _bind_number(
     option: str | None = None
     if entity is not None and entity_type in OPTION_TYPES:
         option = entity
-        region = _place_before(ctx, m, sentence, election) or _national_region(ctx.ref, election)
+        region = (
+            _place_before(ctx, m, sentence, election)
+            or _place_after(ctx, m, sentence, election, next_start)
+            or _national_region(ctx.ref, election)
+        )
     elif entity is not None:
         region = entity
     if versus is not None and versus.election == election.id and versus.option is not None:
@@ -967,7 +1036,7 @@ def _bind_number(
                 notes.append("region carried from an earlier sentence or the whole contest")
         entity = region
     if measure in ("vote_share", "votes") and option is None and region is not None:
-        option = carried_option or _referendum_option(ctx, election, m, sentence)
+        option = carried_option or _referendum_option(ctx, election, m, sentence, (prev_end, next_start))
     if measure == "vote_share" and m.kind == "percent":
         previous_share[sentence.paragraph] = (measure, option if option in ("Yes", "No") else None)
     scope, why = _scope(ctx, m, sentence, election)
@@ -1026,33 +1095,59 @@ def _region_count_claim(
 RE_AFTER_STOP = re.compile(r"[\d,;.:%]")
 RE_OWN_OPTION = re.compile(
     r"""
-    ^\s+(?:(?:people|voters|citizens|of\s+(?:the\s+)?(?:voters|votes?|ballots))\s+)?  # "751,000 people"
+    ^\s+(?:(?:people|voters|citizens|votes?|ballots?|of\s+(?:the\s+)?(?:voters|votes?|ballots))\s+)?
+    (?:in\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+)?                # "people in Donetsk"
     (?:(?:who\s+)?(?:voting|voted|saying|said|for|backed|chose)\s+)?   # "voting", "who voted"
     (yes|no|against)\b(?!\s+(?:longer|more|less|one|doubt))           # the option itself
     """,
     re.VERBOSE,
 )
+# The option written just before the figure: "Yes 50.46%, No 49.54%".
+RE_OPTION_BEFORE = re.compile(r"(?:^|[\s,;(])(yes|no)\W{0,3}$")
 
 
-def _referendum_option(ctx: _Context, election: Election, m: Mention, sentence: Sentence) -> str | None:
-    """'backed joining Russia' is the yes option of a referendum; 'against' is no."""
+def _referendum_option(
+    ctx: _Context, election: Election, m: Mention, sentence: Sentence, around: tuple[int, int]
+) -> str | None:
+    """'backed joining Russia' is the yes option of a referendum; 'against' is no.
+
+    ``around`` is where the neighbouring figures end and start: the words between them and
+    this figure are its own; the rest of the sentence counts only when it names one side.
+    """
     if "referendum" not in election.kind:
         return None
     options = _options(ctx.ref, election.id)
     # The option written right after the figure wins over the sentence's words: in
     # "50.46% voting Yes and 49.54% No" each share has its own.
-    after = RE_AFTER_STOP.split(ctx.low[m.end : m.end + 30], maxsplit=1)[0]
+    after = RE_AFTER_STOP.split(ctx.low[m.end : m.end + 40], maxsplit=1)[0]
     own = RE_OWN_OPTION.search(after)
+    before = RE_OPTION_BEFORE.search(ctx.low, max(around[0], m.start - 12), m.start)
     if own is not None:
         wanted = "No" if own.group(1) in ("no", "against") else "Yes"
-        return wanted if wanted in options else None
-    if _found(ctx, RE_AGAINST, sentence.start, sentence.end):
-        wanted = "No"
-    elif _found(ctx, _YES_WORDS, sentence.start, sentence.end):
-        wanted = "Yes"
+    elif before is not None:
+        wanted = "Yes" if before.group(1) == "yes" else "No"
     else:
-        return None
+        wanted = _side_near(ctx, m, sentence, around) or ""
     return wanted if wanted in options else None
+
+
+def _side_near(ctx: _Context, m: Mention, sentence: Sentence, around: tuple[int, int]) -> str | None:
+    """The side the words around a referendum figure take: first those up to the next
+    figure, then those since the previous one, then the sentence if it names one side only."""
+    lo, hi = max(sentence.start, around[0]), min(sentence.end, around[1])
+    for start, end, last in ((m.end, hi, False), (lo, m.start, True)):
+        hits = [
+            (h.start(), side)
+            for side, rx in (("No", RE_AGAINST), ("Yes", _YES_WORDS))
+            for h in rx.finditer(ctx.low, start, end)
+        ]
+        if hits:
+            return (max if last else min)(hits)[1]
+    no = _found(ctx, RE_AGAINST, sentence.start, sentence.end)
+    yes = _found(ctx, _YES_WORDS, sentence.start, sentence.end)
+    if no != yes:
+        return "No" if no else "Yes"
+    return None
 
 
 def _options(ref: ReferenceData, election: str) -> frozenset[str]:

@@ -14,10 +14,12 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
+from checker.checks.caution import doubt
 from checker.checks.common import finding_id, fmt_number, row_key
 from checker.checks.reference import candidate_rows, row_value
 from checker.model import Claim, Difference, Evidence, Finding, Severity
 from checker.reference import ReferenceData
+from checker.sentences import compile_cues
 from checker.units import DAYS_PER
 
 
@@ -42,12 +44,28 @@ def _key(c: Claim) -> tuple[object, ...] | None:
     if c.measure in ("vote_share", "turnout", "votes", "registered") and c.region is not None:
         if c.measure in ("vote_share", "votes") and c.option is None:
             return None
-        if c.scope not in ("final", "unknown"):
-            return None
+        if c.scope not in ("final", "unknown") or doubt(c) is not None:
+            return None  # a poll, a count in progress, votes abroad...: not the figure others give
         return (c.election, c.region, c.option, c.measure, c.scope)
-    if c.mention.kind in ("duration", "date_range") and c.measure in ("elapsed", "date"):
+    if c.mention.kind == "date_range" and c.measure in ("elapsed", "date"):
+        return (c.election, "voting days")
+    if c.mention.kind == "duration" and c.measure == "elapsed" and _voting_days(c):
         return (c.election, "voting days")
     return None
+
+
+# "a month after Navalny died" is not how long the vote ran; "three-day vote" is.
+MAX_VOTING_DAYS = Decimal(10)
+RE_EARLY_VOTING = compile_cues(
+    r"\bearly\b|\bvorzeitig|\banticip|\bantecipad|\bдосрочн|\bдостроков|\bprzedterm"
+)
+
+
+def _voting_days(c: Claim) -> bool:
+    m = c.mention
+    if m.unit != "day" or not isinstance(m.high, Decimal) or m.high > MAX_VOTING_DAYS:
+        return False
+    return not (c.quote and RE_EARLY_VOTING.search(c.quote.lower()))
 
 
 def _label(key: tuple[object, ...]) -> str:

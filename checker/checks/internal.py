@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from itertools import combinations, pairwise
 
+from checker.checks.caution import doubt
 from checker.checks.common import finding_id, fmt_number, reported, severity_for
 from checker.model import Article, Claim, Difference, Finding
 
@@ -264,11 +265,16 @@ def check_margins(claims: Sequence[Claim], article: Article) -> list[Finding]:
 
 
 def check_restated(claims: Sequence[Claim], article: Article) -> list[Finding]:
-    """The same quantity given twice in one article with intervals that do not overlap."""
+    """What reads as the same quantity given twice in one article, with intervals that do
+    not overlap: *ambiguous*, never a discrepancy. Two figures bound alike are often not the
+    same quantity (two bulletins of a count, two states the binder did not tell apart, a
+    poll and the result), so the finding asks a reviewer to look; it accuses no one."""
     out: list[Finding] = []
     keyed: dict[tuple[object, ...], list[Claim]] = {}
     for c in claims:
         if c.election is None or c.region is None or c.measure not in ("vote_share", "turnout", "votes"):
+            continue
+        if c.scope not in ("final", "unknown") or doubt(c) is not None:
             continue
         if c.measure in ("vote_share", "votes") and c.option is None:
             continue
@@ -284,11 +290,11 @@ def check_restated(claims: Sequence[Claim], article: Article) -> list[Finding]:
                 Finding(
                     finding_id("internal", ids, "restated"),
                     "internal",
-                    "discrepancy",
+                    "ambiguous",
                     ids,
-                    f"The article gives the same figure twice differently: {reported(a)} and {reported(b)} "
-                    f"for {a.option or a.region}.",
-                    severity=severity_for(diff, unit, _bounds(a)[1]),
+                    f"The article gives {reported(a)} and {reported(b)} for what reads as the same "
+                    f"figure ({a.option or a.region}); they may be different counts, places or "
+                    "sources: check which is meant.",
                     difference=Difference(diff, unit),
                 )
             )

@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from itertools import combinations
 
+from checker.checks.caution import doubt
 from checker.checks.common import contains, distance, finding_id, fmt_number, reported, row_key, severity_for
 from checker.model import REGION_COUNT_NOTE, Article, Claim, Difference, Evidence, Finding
 from checker.reference import ReferenceData, ResultRow
@@ -270,6 +271,22 @@ def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = No
             extra=(("final_row", final.key), ("final_value", fmt_number(value, unit))),
         )
     direction = "below" if diff < 0 else "above"
+    election = ref.elections.get(claim.election)
+    reason = doubt(claim, election.end.year if election else None, election.country if election else None)
+    if reason is not None:
+        return Finding(
+            finding_id("reference", ids),
+            "reference",
+            "ambiguous",
+            ids,
+            f"Reported {reported(claim)} for {subject}; the official final {what} was "
+            f"{fmt_number(value, unit)} ({fmt_number(abs(diff), diff_unit)} {direction} the reported "
+            f"range), but {reason}, so it may not be the final official figure. "
+            f"Source: {_first_source(final)}",
+            difference=difference,
+            evidence=evidence,
+            extra=(("doubt", reason),),
+        )
     return Finding(
         finding_id("reference", ids),
         "reference",

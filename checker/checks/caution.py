@@ -1,0 +1,157 @@
+"""Second thoughts before calling a figure wrong.
+
+Binding decides a claim's scope from cues next to the figure ("with 60% of precincts
+reporting", "an exit poll gave"); news text words these things in many more ways than a
+binder's patterns know. Before a check calls a figure a *discrepancy* against the official
+final result, :func:`doubt` reads the figure's whole sentence once more, loosely, for words
+that say the figure may be something else: a poll or projection, a count still in
+progress, votes cast abroad, a sub-region of a national vote, a party's own tally, or
+another year's vote. When one is there the check says *ambiguous* instead, naming the
+word, and keeps the difference it measured, so that a reviewer sees both.
+
+The word lists are deliberately wide (English and the local press languages we read):
+a missed discrepancy costs a reviewer one look at an ambiguous finding; a false one
+accuses a journalist.
+
+>>> from decimal import Decimal as D
+>>> from checker.model import Claim, Mention
+>>> m = Mention("a", 40, 43, "85%", "percent", D("84.5"), D("85.5"), "percent")
+>>> c = Claim("c", m, "ru_pres_2024", "Vladimir Putin", "vote_share", region="Russia",
+...           sentence=(0, 60), quote="VTsIOM published its survey. Putin received 85% of the vote.")
+>>> doubt(c, 2024, "Russia")
+"the sentence speaks of a poll or projection ('survey')"
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.model import Claim
+from checker.sentences import compile_cues
+
+PROGRESS = "a count still in progress"
+# Each group: what the words say, and the words (lower case; a word starts where a
+# stem starts, so "poll" covers "polls", "pollster", "polling").
+_GROUPS: tuple[tuple[str, str], ...] = (
+    (
+        "a poll or projection",
+        r"\bpoll|\bsurvey|\bprojection|\bprojected|\bforecast|\bestimate|\bmodel(?:s|led)?\b"
+        r"|\bumfrage|\bprognose|\bhochrechnung|\bnachwahlbefragung|\bwahltagsbefragung|\bschätz"
+        r"|\bsondage|\bsortie des urnes|\bestimation"
+        r"|\bencuesta|\bsondeo|\bpie de urna|\bboca de urna|\bproyecci|\bestimaci"
+        r"|\bsondaggi|\bexit[- ]?poll|\bproiezion|\bstim[ae]\b"
+        r"|\bpesquisa|\bsondagem|\bprojeç|\bestimativa"
+        r"|\bsondaż|\bprognoz|\bszacun"
+        r"|\bközvélemény|\bfelmérés|\bbecslés|\belőrejelzés"
+        r"|\bопрос|\bэкзит|\bпрогноз|\bоценк"
+        r"|\bопитуван|\bекзит|\bоцінк",
+    ),
+    (
+        PROGRESS,
+        r"\bcounted\b|\bcounting\b|\breporting\b|\bprocessed\b|\btallied\b|\bso far\b"
+        r"|\bearly (?:results|returns|count)|\bfirst (?:results|returns)|\binitial (?:results|returns|count)"
+        r"|\bpreliminary|\bpartial\b|\bprovisional|\bincomplete|\bexpected vote"
+        r"|\bausgezählt|\bauszählung|\bvorläufig|\bteilergebnis|\bzwischenergebnis|\bbislang|\bbisher"
+        r"|\bdépouill|\bprovisoire|\bpartiel|\bpremiers résultats|\bpréliminaire"
+        r"|\bescrutad|\bescrutinio|\bprovisional|\bparcial|\bpreliminar|\bprimeros resultados|\bhasta ahora"
+        r"|\bscrutin|\bspogli|\bprovvisori|\bparzial"
+        r"|\bapurad|\bapuraç|\bprovisóri"
+        r"|\bprzeliczeni|\bpoliczeni|\bcząstkow|\bwstępn|\bdo tej pory"
+        r"|\bfeldolgoz|\brészeredmény|\belőzetes"
+        r"|\bобработ|\bподсч|\bпредварительн|\bпромежуточн|\bпротокол"
+        r"|\bоброблен|\bобробк|\bпідрахун|\bпопередн|\bпроміжн",
+    ),
+    (
+        "votes cast abroad",
+        r"\babroad\b|\boverseas\b|\bdiaspora|\bexpatriate|\boutside the country"
+        r"|\bausland|\bétranger|\bextranjero|\bexterior\b|\bestero\b|\bzagranic|\bkülföld"
+        r"|\bза рубеж|\bзарубеж|\bза кордон|\bзакордон",
+    ),
+    (
+        "a party's own count",
+        r"\baccording to the opposition|\bopposition(?:'s)? (?:says|said|claims?|count|tall|figures|records)"
+        r"|\bits own (?:count|tally|tallies|figures)|\bwitnesses|\btally sheets"
+        r"|\bparallel (?:vote )?(?:count|tabulation)"
+        r"|\bopposition zufolge|\bnach angaben der opposition|\bselon l'opposition|\bsegún la oposición"
+        r"|\btestigos|\bactas recopiladas|\bsecondo l'opposizione|\bsegundo a oposição|\bwedług opozycji"
+        r"|\bпо данным оппозиции|\bнаблюдател|\bза даними опозиції|\bспостерігач",
+    ),
+)
+_GROUP_RES = tuple((what, compile_cues(words)) for what, words in _GROUPS)
+
+# A count that is complete: "after 100% of protocols were processed" is the final result.
+RE_COMPLETE = compile_cues(
+    r"\b100\s?(?:%|per ?cent|percent|prozent|pour cent|por ciento|per cento|por cento|proc|százal"
+    r"|процент|відсот)|\ball (?:the |of the )?(?:ballots|votes|precincts|protocols|polling stations)\b"
+    r"|\bfinal (?:results?|count|tally|figures)|\bendergebnis|\bendgültig|\brésultats? définitifs?"
+    r"|\bresultados? (?:definitivos?|finales?|finais)|\brisultat[oi] definitiv|\bwyniki? ostateczn"
+    r"|\bvégeredmény|\bокончательн|\bостаточн|\bвсех (?:бюллетеней|протоколов)"
+)
+# A place below the national level named in the sentence of a national figure.
+RE_SUB_REGION = compile_cues(
+    r"\bcapital\b|\bregion|\boblast|\bprovince|\bcounty\b|\bcounties\b|\bdistrict|\bconstituenc|\bprecinct|\bmunicipalit"
+    r"|\bstate of\b|\bswing state|\bbattleground|\bcity of\b|\bin the city\b"
+    r"|\bhauptstadt|\bbundesland|\bwahlkreis|\bbezirk|\bdépartement|\bcirconscription|\bcapitale"
+    r"|\bprovincia|\bcomunidad autónoma|\bregione\b|\bcomune\b|\bmunicípio|\bwojewódz|\bokręg"
+    r"|\bmegyé|\bfőváros|\bобласт|\bрегион|\bстолиц|\bокруг|\bрайон|\bмісто"
+)
+# A year of another vote named in the clause of the figure ("67.54% in the 2018 election").
+RE_YEAR = re.compile(r"(?<![\d.,])(19[0-9]{2}|20[0-9]{2})(?![\d.,]?\d)")
+# What ends the clause around a figure when looking for a year: another figure or a stop.
+RE_CLAUSE_STOP = re.compile(r"[;:—–]|\d[\d.,]*\s*(?:%|per ?cent|percent)")
+
+
+def _figure_at(claim: Claim, text: str) -> int:
+    """Where the claim's figure is in its (white-space collapsed) quote, or -1."""
+    hint = max(0, claim.mention.start - claim.sentence[0])
+    needle = " ".join(claim.mention.text.split())
+    best, at = -1, text.find(needle)
+    while at >= 0:
+        if best < 0 or abs(at - hint) < abs(best - hint):
+            best = at
+        at = text.find(needle, at + 1)
+    return best
+
+
+def _clause_year(claim: Claim, text: str, year: int) -> str | None:
+    """A year other than ``year`` in the stretch of the quote that holds the figure only."""
+    at = _figure_at(claim, text)
+    if at < 0:
+        return None
+    end = at + len(claim.mention.text)
+    lo = max((m.end() for m in RE_CLAUSE_STOP.finditer(text, 0, at)), default=0)
+    stop = RE_CLAUSE_STOP.search(text, end)
+    hi = stop.start() if stop else len(text)
+    for m in RE_YEAR.finditer(text, lo, hi):
+        if not (at <= m.start() < end) and int(m.group(1)) != year:
+            return m.group(1)
+    return None
+
+
+def doubt(claim: Claim, year: int | None = None, country: str | None = None) -> str | None:
+    """Why the claim's figure may not be the official final result, or None.
+
+    ``year`` is the year of the claim's election and ``country`` its country: a year of
+    another vote in the figure's clause, and a sub-region in the sentence of a national
+    figure, are doubts too.
+    """
+    text = claim.quote
+    if not text:
+        return None
+    low = text.lower()
+    for what, pattern in _GROUP_RES:
+        hit = pattern.search(low)
+        if hit is not None and not (what == PROGRESS and RE_COMPLETE.search(low)):
+            return f"the sentence speaks of {what} ('{hit.group()}')"
+    if country is not None and claim.region == country:
+        hit = RE_SUB_REGION.search(low)
+        if hit is not None:
+            return f"the sentence names a place inside {country} ('{hit.group()}')"
+    if year is not None:
+        other = _clause_year(claim, text, year)
+        if other is not None:
+            return f"the figure stands next to the year {other}: it may be about another vote"
+    return None
+
+
+__all__ = ["doubt"]
