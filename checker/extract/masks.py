@@ -5,7 +5,8 @@ separate anchored pattern with bounded repetitions; a pattern only runs when a c
 substring test says it can match (":" for clock times, "@" for e-mail, ...), so texts
 without such characters cost one scan per test.
 
-Masked: clock times ("08:00", "21:00", "8 p.m.", "8:30am", "20h30", "20 Uhr"); names with
+Masked: clock times ("08:00", "21:00", "8 p.m.", "8:30am", "20h30", "20 Uhr", "1800 GMT",
+"à 21 heures", "alle 20 ora", "a las 12.00 horas"); footnote markers ("[1]"); names with
 digits ("COVID-19", "G7", "G20", "Su-25", "MH17", "F-16", "МиГ-29"); URLs and bare domains
 with a path; e-mail addresses and @handles; phone numbers ("+7 495 123-45-67",
 "(202) 555-0143"); list numbering at the start of a line ("1.", "2)", "(3)"); ISBN-like
@@ -35,7 +36,11 @@ RE_DIGIT_FIRST = re.compile(
         (?:\s?[ap]\.?\s?m\b\.?)?           # "8:30am", "8:30 p.m."
       |[0-9]?\s?[ap]\.\s?m\.               # "8 p.m.", "8a.m."
       |[0-9]?\s?[ap]m\b                     # "8pm", "8 am"
-      |[0-9]?(?:[.:][0-5][0-9])?\s(?:Uhr|godz\.|óra)\b  # "20 Uhr", "20.30 Uhr"
+      |[0-9]?(?:[.:][0-5][0-9])?\s(?:Uhr|godz\.|óra\w{0,4})\b  # "20 Uhr", "20.30 Uhr", "9 órakor"
+      |[0-9]?h                              # "21h", "à 20h" (French, Portuguese)
+      |[0-9]{3}\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|MSK)\b  # "1800 GMT"
+      |[0-9]{0,3}(?:-[0-9]{2,4}){3,5}        # "8-800-333-33-50", "1-866-272-6272"
+      |(?<=0)[0-9]{1,3}(?:\s[0-9]{2,4}){2,4}  # "022 251 451": no count starts with 0
       |[0-9]{2}[.\-][0-9]{3}[.\-][0-9]{4}    # "202-555-0143"
       |[0-9]{2}-[0-9]{1,5}-[0-9]{1,7}-[0-9]{1,7}-[0-9Xx]  # a bare ISBN-13
       |(?<=[1-9])[GD]                       # "5G", "3D"
@@ -44,6 +49,20 @@ RE_DIGIT_FIRST = re.compile(
     """,
     re.VERBOSE,
 )
+
+# A clock time after the word for "at" that most languages put before it: "à 21 heures",
+# "a las 12.00 horas", "às 17 horas", "alle 20 ora locale", "alle 12", "um 18 Uhr".
+RE_CLOCK_AFTER_AT = re.compile(
+    r"""
+    (?<!\w)(?:à|a\s+las?|às|(?:fino\s+)?alle(?:\s+ore)?|um|o\s+godz(?:inie)?\.?)\s+
+    (?P<t>[0-9]{1,2}(?:[.:h][0-5][0-9])?
+    (?:\s?(?:h|heures?|horas?|ore|ora|uhr)\b
+      |(?<=[0-9])(?![0-9]|[.,][0-9]|\s?%|\s?per\s?cento|\s?anni|\s?giorni|\s?ore\s+di\s+(?:coda|fila))))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# A footnote marker: "76.69%[1]".
+RE_FOOTNOTE = re.compile(r"\[[0-9]{1,3}\]")
 
 RE_NAME_DIGITS = re.compile(
     r"""
@@ -160,6 +179,8 @@ MASKS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (RE_LIST_NUMBER, (".", ")")),
     (RE_CODE, ("ISBN", "isbn", "ISSN", "DOI", "doi:", "doi 1")),
     (RE_HASHTAG, ("#",)),
+    (RE_CLOCK_AFTER_AT, ("à", "a la", "A la", "às", "Às", "lle", "um", "Um", "godz")),
+    (RE_FOOTNOTE, ("[",)),
 )
 
 
@@ -191,7 +212,8 @@ def find_masked_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for pattern, needles in MASKS:
         if any(n in text for n in needles):
-            spans.extend(m.span() for m in pattern.finditer(text))
+            group = "t" if "t" in pattern.groupindex else 0  # the time, not the word before it
+            spans.extend(m.span(group) for m in pattern.finditer(text))
     if "@" in text:
         found = [m.span() for m in RE_EMAIL.finditer(text)]
         _backwards(text, found, RE_EMAIL_LOCAL, 64)

@@ -50,6 +50,18 @@ def _masked(text: str) -> list[str]:
         pytest.param("Steps:\n(3) Wait", "(3)", id="list-both-parens"),
         pytest.param("Guide: ISBN 978-3-16-148410-0.", "ISBN 978-3-16-148410-0", id="isbn"),
         pytest.param("Posts tagged #Vote2024 spread.", "#Vote2024", id="hashtag"),
+        pytest.param("Polls closed at 1800 GMT.", "1800 GMT", id="clock-gmt"),
+        pytest.param("Les résultats à 21 heures.", "21 heures", id="clock-fr-heures"),
+        pytest.param("Les bureaux ferment à 20h.", "20h", id="clock-fr-h"),
+        pytest.param("Un exit poll alle 20 ora locale.", "20 ora", id="clock-it-ora"),
+        pytest.param("Alle 12, l'affluenza era alta.", "12", id="clock-it-bare"),
+        pytest.param("Cierre a las 12.00 horas.", "12.00 horas", id="clock-es"),
+        pytest.param("Fecho às 17 horas.", "17 horas", id="clock-pt"),
+        pytest.param("Hajnali 2 órakor zártak.", "2 órakor", id="clock-hu"),
+        pytest.param("Call the hotline 8-800-333-33-50 today.", "8-800-333-33-50", id="phone-hyphens-ru"),
+        pytest.param("Call 1-866-272-6272 to vote.", "1-866-272-6272", id="phone-hyphens-us"),
+        pytest.param("Helpline 022 251 451 is open.", "022 251 451", id="phone-leading-zero"),
+        pytest.param("Putin won 76.69%[1] of the vote.", "[1]", id="footnote"),
     ],
 )
 def test_masked(text: str, masked: str) -> None:
@@ -68,6 +80,9 @@ def test_masked(text: str, masked: str) -> None:
         pytest.param("A 3:2 ratio of seats was agreed.", id="ratio"),
         pytest.param("Mid-line 1. is not a list.", id="list-mid-line"),
         pytest.param("Prices &#39;rose&#39; again.", id="html-entity"),
+        pytest.param("La votación duró 48 horas.", id="es-duration-not-clock"),
+        pytest.param("Alle 12 per cento delle sezioni.", id="it-percent-not-clock"),
+        pytest.param("The count reached 1 260 032 on 2022-09-23.", id="groups-and-iso-date"),
     ],
 )
 def test_not_masked(text: str) -> None:
