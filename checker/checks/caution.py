@@ -87,6 +87,10 @@ RE_COMPLETE = compile_cues(
     r"|\bresultados? (?:definitivos?|finales?|finais)|\brisultat[oi] definitiv|\bwyniki? ostateczn"
     r"|\bvégeredmény|\bокончательн|\bостаточн|\bвсех (?:бюллетеней|протоколов)"
 )
+# Early voting: a period or count of its own ("five days of early voting").
+RE_EARLY_VOTING = compile_cues(
+    r"\bearly\b|\bvorzeitig|\banticip|\bantecipad|\bдосрочн|\bдостроков|\bprzedterm"
+)
 # A place below the national level named in the sentence of a national figure.
 RE_SUB_REGION = compile_cues(
     r"\bcapital\b|\bregion|\boblast|\bprovince|\bcounty\b|\bcounties\b|\bdistrict|\bconstituenc|\bprecinct|\bmunicipalit"
@@ -154,4 +158,4 @@ def doubt(claim: Claim, year: int | None = None, country: str | None = None) -> 
     return None
 
 
-__all__ = ["doubt"]
+__all__ = ["RE_EARLY_VOTING", "RE_YEAR", "doubt"]

@@ -14,12 +14,11 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
-from checker.checks.caution import doubt
+from checker.checks.caution import RE_EARLY_VOTING, doubt
 from checker.checks.common import finding_id, fmt_number, row_key
 from checker.checks.reference import candidate_rows, row_value
 from checker.model import Claim, Difference, Evidence, Finding, Severity
 from checker.reference import ReferenceData
-from checker.sentences import compile_cues
 from checker.units import DAYS_PER
 
 
@@ -56,9 +55,6 @@ def _key(c: Claim) -> tuple[object, ...] | None:
 
 # "a month after Navalny died" is not how long the vote ran; "three-day vote" is.
 MAX_VOTING_DAYS = Decimal(10)
-RE_EARLY_VOTING = compile_cues(
-    r"\bearly\b|\bvorzeitig|\banticip|\bantecipad|\bдосрочн|\bдостроков|\bprzedterm"
-)
 
 
 def _voting_days(c: Claim) -> bool:

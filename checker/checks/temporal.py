@@ -34,6 +34,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from checker.bind import KIND_CUES, election_entities, election_kind_family
+from checker.checks.caution import RE_EARLY_VOTING, RE_YEAR
 from checker.checks.common import date_range_text, finding_id, fmt_number, reported, row_key
 from checker.model import Article, Claim, Difference, Evidence, Finding, Mention
 from checker.reference import Election, Event, ReferenceData
@@ -371,6 +372,24 @@ def _check_years_ago(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> 
         )
     n = -off.amount
     pub_low, pub_high = ctx.published
+    if n > 0:
+        # "sixty years ago" cannot point at an event after the publication
+        anchors = [a for a in anchors if a.low <= pub_high]
+        named = _named_year(text, n, pub_low, pub_high)
+        if named is not None:
+            return _finding(
+                (claim.id,),
+                "consistent",
+                f"{reported(claim)} from {date_range_text(pub_low, pub_high)} fits the year {named} "
+                "the sentence names.",
+            )
+        if not anchors:
+            return _finding(
+                (claim.id,),
+                "unverifiable",
+                f"{reported(claim)}: no dated reference event before the publication matches what the "
+                "sentence refers to.",
+            )
     fits: list[Anchor] = []
     best: tuple[Decimal, Anchor] | None = None
     for a in anchors:
@@ -403,6 +422,18 @@ def _check_years_ago(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> 
             unit="year",
         )
     actual = pub_low.year - a.low.year
+    if not explicit and abs(diff) > max(MAX_YEARS_OFF, abs(n) / 2):
+        # "a year ago" against an event 29 years back: the sentence is about something
+        # else the tables do not hold, not a journalist counting years wrong
+        return _finding(
+            (claim.id,),
+            "ambiguous",
+            f"{reported(claim)} from {pub_text} is far from {a.label} ({date_range_text(a.low, a.high)}, "
+            f"{actual} years before publication): the sentence is likely about another event.",
+            anchor=a,
+            diff=diff,
+            unit="year",
+        )
     return _finding(
         (claim.id,),
         "discrepancy",
@@ -412,6 +443,21 @@ def _check_years_ago(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> 
         diff=diff,
         unit="year",
     )
+
+
+# A reference event this many years off "N years ago" (or half of N, if more) is taken for
+# another event than the one the sentence means.
+MAX_YEARS_OFF = 2
+
+
+def _named_year(text: str, n: Decimal, pub_low: dt.date, pub_high: dt.date) -> int | None:
+    """A year the sentence names that is ``n`` years before the publication ("Four years
+    ago, in the 2016 election")."""
+    for match in RE_YEAR.finditer(text):
+        year = int(match.group(1))
+        if pub_low.year - year <= n <= pub_high.year - year:
+            return year
+    return None
 
 
 def _explicit_dates(ctx: _ArticleContext, claim: Claim, start: int, end: int) -> list[Anchor]:
@@ -674,6 +720,8 @@ def _check_election_dates(ctx: _ArticleContext, claim: Claim, ref: ReferenceData
     sentence_low = ctx.low[sentence.start : sentence.end]
     anchor = Anchor(e.name, e.start, e.end, "elections", row_key(e.file, e.line), e.source_url, 0)
     days = _voting_days(e)
+    if RE_EARLY_VOTING.search(ctx.low, max(sentence.start, m.start - 50), min(sentence.end, m.end + 30)):
+        return None  # "five days of early voting": a period the tables do not hold apart
     if m.kind == "duration":
         if not RE_VOTE.search(sentence_low) or m.unit not in ("day", "week"):
             return None
