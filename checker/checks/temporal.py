@@ -422,7 +422,7 @@ def _check_years_ago(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> 
             unit="year",
         )
     actual = pub_low.year - a.low.year
-    if not explicit and abs(diff) > max(MAX_YEARS_OFF, abs(n) / 2):
+    if not explicit and abs(diff) > max(Decimal(MAX_YEARS_OFF), abs(n) / 2):
         # "a year ago" against an event 29 years back: the sentence is about something
         # else the tables do not hold, not a journalist counting years wrong
         return _finding(
