@@ -35,6 +35,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
 
 from checker.model import REGION_COUNT_NOTE, Article, Claim, Measure, Mention, Scope
 from checker.reference import Election, ReferenceData
@@ -238,6 +241,7 @@ class _Context:
     sentence_elections: dict[int, Election | None] = field(default_factory=dict)  # by start
     respectively: dict[int, re.Match[str] | None] = field(default_factory=dict)  # by start
     election_ranks: dict[str, int | None] = field(default_factory=dict)  # see _election_rank
+    implied: list[Election] = field(default_factory=list)  # ranked ones the article is about (see _implied)
 
 
 def _found(ctx: _Context, pattern: re.Pattern[str], start: int, end: int) -> bool:
@@ -337,6 +341,60 @@ def rank_elections(
         scored.append((-score, age_days, election.id, election))
     scored.sort(key=lambda t: t[:3])
     return [t[3] for t in scored]
+
+
+def _implied(ctx: _Context) -> list[Election]:
+    """The ranked elections a sentence that names nobody may be about.
+
+    Usually all of them. When the article is mostly about a country none of the reference
+    elections was held in (a story on Brazil's election that quotes "US President Joe
+    Biden" once), only those it names outright or dates by their year: its turnout figure
+    must not be checked against the US election.
+    """
+    if not ctx.ranked or not _foreign_subject(ctx):
+        return ctx.ranked
+    names_of = ctx.ref.derived("bind.election_names", _election_names)
+    return [
+        e
+        for e in ctx.ranked
+        if any(n in ctx.low for n in names_of[e.id]) or e.end.year in ctx.years or e.start.year in ctx.years
+    ]
+
+
+def _foreign_subject(ctx: _Context) -> bool:
+    """Whether one country without reference elections is named more often (at least twice)
+    than all the countries that have them together."""
+    home = ctx.ref.derived("bind.election_countries", lambda ref: {e.country for e in ref.elections.values()})
+    foreign: dict[str, int] = {}
+    domestic = sum(1 for h in ctx.hits if h.canonical in home)
+    for m in _country_names(ctx.article.language or "en").finditer(ctx.article.text):
+        name = m.group()
+        if name in home:
+            continue
+        foreign[name] = foreign.get(name, 0) + 1
+    top = max(foreign.values(), default=0)
+    return top >= 2 and top > domestic
+
+
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})  # unions and pseudo-regions
+
+
+@lru_cache(maxsize=16)
+def _country_names(language: str) -> re.Pattern[str]:
+    """Country names from CLDR (English and ``language``), capitalised, at a word start;
+    a name is also found inside its adjective or genitive ("Brazil's", "Brazilian")."""
+    names: set[str] = set()
+    for code in {"en", language}:
+        try:
+            names |= {
+                n
+                for key, n in Locale.parse(code).territories.items()
+                if key.isalpha() and key not in _NOT_COUNTRIES and len(n) >= 4 and n[0].isupper()
+            }
+        except (ValueError, UnknownLocaleError):
+            continue
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})")
 
 
 def _election_names(ref: ReferenceData) -> dict[str, tuple[str, ...]]:
@@ -543,6 +601,8 @@ def _pick_election(
     candidates = ctx.ranked
     if entity is not None:
         candidates = [e for e in candidates if entity in _entities(ctx, e.id)]
+    else:
+        candidates = ctx.implied  # a sentence that names nobody: what the article is about
     if sentence_years:
         dated = [e for e in candidates if e.end.year in sentence_years or e.start.year in sentence_years]
         # A year no election of the tables has: the figure is about that other vote ("in
@@ -757,6 +817,7 @@ def bind_mentions(article: Article, mentions: Sequence[Mention], ref: ReferenceD
     )
     ctx.entities, ctx.election_counts = _entity_tables(ref)
     ctx.ranked = rank_elections(article, hits, ref, years)
+    ctx.implied = _implied(ctx)
     ctx.progress = [m for m in mentions if _is_progress(ctx, m)]
     ctx.progress_ids = {id(p) for p in ctx.progress}
     return _bind_all(ctx, list(mentions), ctx.progress_ids)
@@ -783,8 +844,14 @@ RE_VERSUS = compile_cues(
     r"^\s*(?:of\s+the\s+(?:vote|ballots)\s+)?(?:votes?\s+|ballots?\s+|percent\s+|per\s+cent\s+)?"
     r"(?:to|against|versus|vs\.?)\s+$"
 )
+# A margin between two sides, not either side's figure: "a margin of 11,596 votes", "his
+# popular-vote margin was 7,059,526", "a lead of 2%", "Vorsprung von 5 Prozent".
 RE_MARGIN = compile_cues(
-    r"(?:margin|lead|gap|difference|majority)\s+of\s+(?:about\s+|almost\s+|nearly\s+|some\s+|just\s+)?$"
+    r"(?:margin|lead|gap|difference|majority|vorsprung|abstand|écart|avance|ventaja|diferencia|margine"
+    r"|distacco|vantagem|diferença|przewag\w*|różnic\w*|перевес|разрыв|отрыв|різниц\w*|відрив)"
+    r"(?:\s+(?:of|was|is|stood\s+at|came\s+to|reached|narrowed\s+to|widened\s+to|grew\s+to|von|de|di|w\s+wysokości"
+    r"|в|у|составил\w*|склав\w*))+"
+    r"\s+(?:about\s+|almost\s+|nearly\s+|some\s+|just\s+|roughly\s+|more\s+than\s+|over\s+|only\s+)?$"
 )
 
 
@@ -863,9 +930,11 @@ def _bind_all(ctx: _Context, mentions: list[Mention], progress_ids: set[int]) ->
         if m.kind not in ("percent", "count"):
             claims.append(_bind_calendar(ctx, m, sentence))
             continue
-        if m.kind == "count" and RE_MARGIN.search(ctx.low[max(0, m.start - 30) : m.start]):
+        margin = RE_MARGIN.search(ctx.low[max(sentence.start, m.start - 40) : m.start])
+        if margin is not None and not (m.kind == "percent" and "majority" in margin.group()):
+            measure: Measure = "count" if m.kind == "count" else "other"
             claims.append(
-                Claim(claim_id(m), m, measure="count", sentence=span, quote=_quote(ctx, span), note="margin")
+                Claim(claim_id(m), m, measure=measure, sentence=span, quote=_quote(ctx, span), note="margin")
             )
             continue
         claim = _bind_number(ctx, m, sentence, numeric, bound, previous_share)
