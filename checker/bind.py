@@ -891,6 +891,19 @@ def _parallel_option(
     return None
 
 
+def _pins_another_year(ctx: _Context, sentence: Sentence, claim: Claim) -> bool:
+    """Whether the sentence names a year of the article's votes that is not the claim's election's."""
+    election = ctx.ref.elections.get(claim.election or "")
+    if election is None:
+        return False
+    years = {
+        int(y.group(1))
+        for y in RE_PINNING_YEAR.finditer(ctx.article.text, sentence.start, sentence.end)
+        if int(y.group(1)) in ctx.years
+    }
+    return bool(years) and not years & {election.start.year, election.end.year}
+
+
 def _recent_claim(ctx: _Context, bound: dict[int, Claim], sentence_index: int) -> Claim | None:
     """The last bound result figure in this sentence or the one before (same paragraph)."""
     here = ctx.sentences.sentences[sentence_index] if ctx.sentences.sentences else None
@@ -1068,6 +1081,8 @@ def _bind_number(
             note="opinion poll, not a result",
         )
     recent = _recent_claim(ctx, bound, si) if entity is None else None
+    if recent is not None and _pins_another_year(ctx, sentence, recent):
+        recent = None  # "- 2004: 71.31% on a turnout of 64.32%" after the 2000 line
     if recent is not None and recent.election is not None and recent.election in ctx.ref.elections:
         # "Turnout was put at 83%." right after a sentence about the Crimean vote.
         election: Election | None = ctx.ref.elections[recent.election]
