@@ -122,6 +122,24 @@ def _same_paragraph(text: str, a: Claim, b: Claim) -> bool:
     return bool(text) and "\n\n" not in text[lo:hi]
 
 
+# What a share may be a share of, other than the ballots cast.
+RE_OTHER_BASIS = re.compile(
+    r"\s*(?:of\s+(?:all\s+|the\s+)?(?:registered|eligible|those\s+registered|the\s+electorate|the\s+population)"
+    r"|der\s+(?:Wahlberechtigten|registrierten)|des\s+inscrits|de\s+los\s+inscritos"
+    r"|от\s+(?:общего\s+)?числа\s+избирателей)",
+    re.IGNORECASE,
+)
+
+
+def _same_list(text: str, a: Claim, b: Claim) -> bool:
+    """Two figures of one statement: the same sentence, or one paragraph with no line break
+    between them (each line of a list may be another bulletin)."""
+    if a.sentence == b.sentence:
+        return True
+    lo, hi = sorted((a.mention.start, b.mention.start))
+    return _same_paragraph(text, a, b) and "\n" not in text[lo:hi]
+
+
 def _fraction(c: Claim) -> tuple[Decimal, Decimal]:
     lo, hi = _bounds(c)
     return lo / HUNDRED, min(hi, HUNDRED) / HUNDRED
@@ -158,7 +176,13 @@ def _pairs(claims: Sequence[Claim], text: str) -> list[tuple[Claim, Claim]]:
 def check_counts_against_shares(claims: Sequence[Claim], article: Article) -> list[Finding]:
     """A count stated with its share must agree with the article's own totals."""
     out: list[Finding] = []
-    pairs = _pairs(claims, article.text)
+    # A count in progress or a poll has its own total; a share of registered voters
+    # ("65.16% of all registered voters") is not a share of the ballots.
+    pairs = [
+        (share, votes)
+        for share, votes in _pairs(claims, article.text)
+        if doubt(share) is None and not RE_OTHER_BASIS.match(article.text, share.mention.end)
+    ]
     for share, votes in pairs:
         base: tuple[Decimal, Decimal] | None = None
         how = ""
@@ -176,7 +200,9 @@ def check_counts_against_shares(claims: Sequence[Claim], article: Article) -> li
             how = f"{turnout[0].mention.text} of {registered[0].mention.text} registered voters"
             evidence_ids = (registered[0].id, turnout[0].id)
         else:
-            others = [p for p in pairs if p[0].option != share.option]
+            others = [
+                p for p in pairs if p[0].option != share.option and _same_list(article.text, share, p[0])
+            ]
             if not others:
                 continue
             o_share, o_votes = others[0]
