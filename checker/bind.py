@@ -183,6 +183,7 @@ RE_FORWARD_LINK = compile_cues(
       (?:occupied|annexed|breakaway|self-proclaimed|separatist|southern|northern|eastern|western|central)
       \s+(?:[a-z][\w'’-]*\s+)?$
     | ^[^,;.\d%]{0,25}?(?:^|\s)(?:в|во|у|na|no|em|en|im|dans)\s+$   # "94,15% у ЛНР", "50% na Pensilvânia"
+    | ^\s+(?:für|pour|for|por|per|za|за)\s+[^,;.\d%()]{1,30}?[\s(„“"«]{1,4}$  # "für den Verbleib („Remain“)"
     | ^[^,;.\d%]{0,25}?\bfor\s+(?:the\s+)?                  # "44.2% for opposition candidate
       (?:(?!(?:against|over|versus|vs|than|and|or|but|with)\b)[a-z][\w'’-]*\s+){1,3}$  # Edmundo González"
     | ^\s*voted\s+$
@@ -489,7 +490,9 @@ _NOT_PLACES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday voters people residents citizens
     most many some all turnout support he she they it we i you everyone nobody both others
     total fact addition particular contrast comparison short general theory practice
-    this that these those its his her their our my one each""".split()
+    this that these those its his her their our my one each
+    beim bei im am laut nach die der das den dem des ein eine einer mit auch und aber zum zur
+    les la le los las el il lo gli os as del dei della une un ce cette""".split()
 )
 
 
