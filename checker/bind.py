@@ -66,7 +66,8 @@ RE_VOTE_CONTEXT = compile_cues(
     | tally | candidat | runner[\s-]up | came\s+(?:first|second|third|last|a\s+\w+\s+\w+)
     | followed\s+by | commission | \bcec\b | цик | выбор | голос | явк | референдум | набрал | получил
     | wahl | stimm | élection | scrutin | elecci | votaci | elezion | wybor | głos | választ | szavaz
-    | вибор | голосув
+    | вибор | голосув | participation | participaci | affluenza | partecipazione | frekwencj | részvétel
+    | comparecimento | кандидат | kandydat | candidato | kandidat | voix\b | voti\b | votos\b | voks
     """,
     re.VERBOSE,
 )
@@ -96,6 +97,8 @@ RE_VOTES_AFTER = compile_cues(
     r"""
     ^[\s,]*(?:[a-z]+\s+){0,2}?(?<!electoral\s)(?<!college\s)(?<!delegate\s)(?<!confidence\s)
     (?:votes|ballots)\b   # "76,277,708 ballots", "500,000 postal votes"; not "306 electoral votes"
+    | ^[\s,]*(?:de\s+|d'|di\s+|dos\s+|das\s+)?(?:wählerstimmen|stimmen|voix|votos|voti|głos(?:ów|y)
+      |szavazat\w*|voks\w*|голос(?:ов|а)?|голосів|бюллетен\w*)(?!\w)   # "2,1 millions de voix"
     | ^\s*(?:people|voters|residents|citizens)\b[^.;]{0,50}?
       \b(?:vot(?:ed|ing)|backed|supported|cast)\b                  # "people ... were recorded as voting yes"
     """,
