@@ -362,7 +362,7 @@ RELATIVE_PHRASES: Final[dict[str, dict[str, tuple[int, str]]]] = {
 # Words that introduce an age: "im Alter von 47 Jahren", "в возрасте 47 лет".
 AGE_BEFORE: Final[dict[str, tuple[str, ...]]] = {
     "de": ("im alter von",),
-    "fr": ("à l'âge de", "à l’âge de"),
+    "fr": ("à l'âge de", "à l’âge de", "âgé de", "âgée de"),
     "es": ("a la edad de", "a los"),
     "it": ("all'età di", "all’età di"),
     "pt": ("aos", "com"),

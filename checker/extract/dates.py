@@ -261,7 +261,7 @@ TRIGGER_KEYWORDS: tuple[tuple[str, str], ...] = (
     *((w, "") for w in ("Tomorrow", "tomorrow", "Age", "age")),  # tomorrow, aged 47, age 47
     ("the", r"(?=\s+age)"),  # the age of
 )
-RE_NAME_AGE_TRIGGER = r"[A-ZÀ-ÞА-ЯЁІЇЄҐ](?=[^\W\d_]{0,29},\s\d)"  # Putin, 71, said
+RE_NAME_AGE_TRIGGER = r"[A-ZÀ-ÞА-ЯЁІЇЄҐ](?=[^\W\d_]{0,29},\s(?:de\s)?\d)"  # Putin, 71, / de 78 años,
 
 
 def _trigger(words: Iterable[str], folded: Iterable[tuple[str, list[str]]]) -> str:
@@ -405,7 +405,8 @@ def _compile(langs: tuple[str, ...], full: bool) -> tuple[re.Pattern[str], _Tabl
           (?P<ago>)
         | [-\s](?:years?|yrs?)[-\s]old(?!\w)     # 47-year-old, 47 year old
           (?P<age_old>)
-        | (?:-(?:jährige[nrms]?|летн[а-я]{{1,3}}|річн[а-яі]{{1,3}})|\s+éves)(?!\w)  # 47-jährige
+        | (?:-(?:[Jj]ährige[nrms]?|летн[а-я]{{1,3}}|річн[а-яі]{{1,3}}|letni[a-ząęóśłżźćń]{{0,3}})
+          |\s+éves)(?!\w)                       # 47-jährige, Der 66-Jährige, 78-letni
           (?P<age_suffix>)
         | -{unit_en_sg}(?:-long)?(?![\w-])       # three-day vote, a 19-year sentence
           (?P<duration_adj>)
@@ -447,7 +448,9 @@ def _compile(langs: tuple[str, ...], full: bool) -> tuple[re.Pattern[str], _Tabl
       (?:{number})(?:\s+{age_years}(?!\w))?
       (?P<age_before>)
     | [A-ZÀ-ÞА-ЯЁІЇЄҐ][^\W\d_]{{1,29}}           # Putin, 71, said
-      ,\s(?:1[89]|[2-9]\d|10\d|110),(?=\s)
+      ,\s(?:(?:1[89]|[2-9]\d|10\d|110),(?=\s)
+          |(?:de\s+)?(?:1[89]|[2-9]\d|10\d|110)\s(?:ans|años|anni|anos|lat|Jahre|éves|лет|года?|років|роки|рік)
+           (?=[,;)]))                            # Maia Sandu, 52 ans, / Trump, de 78 años,
       (?P<name_age>)
     )
     """
@@ -1541,6 +1544,8 @@ def _scan(text: str, article_id: str, language: str | None, published: dt.date |
             continue
         if mention is None:
             continue
+        if mention.text[:1].isalpha() and _inside_compound(text, mention.start):
+            continue  # "huit ans" of "dix-huit ans" is not eight years (the compound is not in our tables)
         if mention.start < last_end:
             # a context word reached back into the previous mention: keep the figure only
             mention = _trim_start(text, mention, last_end)
@@ -1549,6 +1554,11 @@ def _scan(text: str, article_id: str, language: str | None, published: dt.date |
         found.append(mention)
         last_end = mention.end
     return found
+
+
+def _inside_compound(text: str, start: int) -> bool:
+    """Whether the word at ``start`` ends a hyphenated word ("dix-huit", "vingt-deux")."""
+    return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
 
 
 def _trim_start(text: str, m: Mention, start: int) -> Mention | None:
