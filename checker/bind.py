@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 
+from checker.extract.dates import _trie
 from checker.model import REGION_COUNT_NOTE, Article, Claim, Measure, Mention, Scope
 from checker.reference import Election, ReferenceData
 from checker.sentences import Sentence, SentenceIndex, clause_bounds, compile_cues, quote, sentences_of
@@ -397,8 +398,7 @@ def _country_names(language: str) -> re.Pattern[str]:
             }
         except (ValueError, UnknownLocaleError):
             continue
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})")
+    return re.compile(rf"(?<!\w){_trie(names)}")  # a trie: one pass, no backtracking over 300 names
 
 
 def _election_names(ref: ReferenceData) -> dict[str, tuple[str, ...]]:

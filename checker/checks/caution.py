@@ -25,6 +25,7 @@ accuses a journalist.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker.model import Claim
 from checker.sentences import compile_cues
@@ -132,6 +133,18 @@ def _clause_year(claim: Claim, text: str, year: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _words_doubt(text: str) -> str | None:
+    """The doubt the words of a sentence raise, whatever the figure (asked for each of the
+    sentence's figures by several checks: remembered)."""
+    low = text.lower()
+    for what, pattern in _GROUP_RES:
+        hit = pattern.search(low)
+        if hit is not None and not (what == PROGRESS and RE_COMPLETE.search(low)):
+            return f"the sentence speaks of {what} ('{hit.group()}')"
+    return None
+
+
 def doubt(claim: Claim, year: int | None = None, country: str | None = None) -> str | None:
     """Why the claim's figure may not be the official final result, or None.
 
@@ -142,13 +155,11 @@ def doubt(claim: Claim, year: int | None = None, country: str | None = None) -> 
     text = claim.quote
     if not text:
         return None
-    low = text.lower()
-    for what, pattern in _GROUP_RES:
-        hit = pattern.search(low)
-        if hit is not None and not (what == PROGRESS and RE_COMPLETE.search(low)):
-            return f"the sentence speaks of {what} ('{hit.group()}')"
+    reason = _words_doubt(text)
+    if reason is not None:
+        return reason
     if country is not None and claim.region == country:
-        hit = RE_SUB_REGION.search(low)
+        hit = RE_SUB_REGION.search(text.lower())
         if hit is not None:
             return f"the sentence names a place inside {country} ('{hit.group()}')"
     if year is not None:
