@@ -40,7 +40,7 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 
 from checker.extract.dates import _trie
-from checker.model import REGION_COUNT_NOTE, Article, Claim, Measure, Mention, Scope
+from checker.model import REGION_COUNT_NOTE, UNNAMED_VOTE_NOTE, Article, Claim, Measure, Mention, Scope
 from checker.reference import Election, ReferenceData
 from checker.sentences import Sentence, SentenceIndex, clause_bounds, compile_cues, quote, sentences_of
 
@@ -100,6 +100,7 @@ RE_VOTES_AFTER = compile_cues(
     (?:votes|ballots)\b   # "76,277,708 ballots", "500,000 postal votes"; not "306 electoral votes"
     | ^[\s,]*(?:de\s+|d'|di\s+|dos\s+|das\s+)?(?:wählerstimmen|stimmen|voix|votos|voti|głos(?:ów|y)
       |szavazat\w*|voks\w*|голос(?:ов|а)?|голосів|бюллетен\w*)(?!\w)   # "2,1 millions de voix"
+      (?!\s+(?:eleitora|electoral|électora|elettoral|elektor|wyborc|выборщик))   # not "306 votos eleitorais"
     | ^\s*(?:people|voters|residents|citizens)\b[^.;]{0,50}?
       \b(?:vot(?:ed|ing)|backed|supported|cast)\b                  # "people ... were recorded as voting yes"
     """,
@@ -207,6 +208,9 @@ _YES_WORDS = compile_cues(
 )
 
 PLACE_TYPES = frozenset({"place"})
+RE_LATEST_VOTE = compile_cues(r"\b(?:last|latest|most\s+recent)\b[^.;]{0,40}?\b(?:election|vote|referendum)")
+# How long after a vote an article naming its people or places is taken to be about it.
+RECENT_DAYS = 400
 OPTION_TYPES = frozenset({"person", "party", "option"})
 
 
@@ -580,7 +584,21 @@ def _hits_in(ctx: _Context, start: int, end: int, types: frozenset[str] | None =
 
 # A year that dates the figure's vote: not one that dates something else ("born in 1952",
 # "until 2030", "by 2030"). "since 1994" stays: "ruled since 1994, when he won 80.6%".
-RE_PINNING_YEAR = re.compile(r"(?<!until )(?<!till )(?<!born in )(?<!born )(?<!by )\b(1[89]\d\d|2[01]\d\d)\b")
+RE_PINNING_YEAR = re.compile(
+    r"(?<!until )(?<!till )(?<!born in )(?<!born )(?<!by )(?<!By )"
+    r"\b(1[89]\d\d|2[01]\d\d)\b(?!\s?\(?\d)"  # "von 2018 (67,54 Prozent)": the next figure's
+)
+
+
+def _years_in(ctx: _Context, start: int, end: int) -> list[int]:
+    """Pinning years that start in [start, end); what follows ``end`` is seen by the
+    look-ahead ("2018 (67,54 Prozent)" belongs to the figure after it)."""
+    text = ctx.article.text
+    return [
+        int(y.group(1))
+        for y in RE_PINNING_YEAR.finditer(text, start, min(len(text), end + 8))
+        if y.start() < end
+    ]
 
 
 def _pick_election(
@@ -593,15 +611,12 @@ def _pick_election(
     years earlier in the sentence; a year after the next figure is that figure's: in
     "turnout was 64%, below the 66% record of 2020" the year is the record's.
     """
-    text = ctx.article.text
     windows = [(sentence.start, sentence.end)]
     if around is not None:
         windows = [around, (sentence.start, around[1])]
     sentence_years: set[int] = set()
     for a, b in windows:
-        sentence_years = {
-            int(y.group(1)) for y in RE_PINNING_YEAR.finditer(text, a, b) if int(y.group(1)) in ctx.years
-        }
+        sentence_years = {y for y in _years_in(ctx, a, b) if y in ctx.years}
         if sentence_years:
             break
     candidates = ctx.ranked
@@ -856,8 +871,11 @@ RE_MARGIN = compile_cues(
     r"(?:margin|lead|gap|difference|majority|vorsprung|abstand|écart|avance|ventaja|diferencia|margine"
     r"|distacco|vantagem|diferença|przewag\w*|różnic\w*|перевес|разрыв|отрыв|різниц\w*|відрив)"
     r"(?:\s+(?:of|was|is|stood\s+at|came\s+to|reached|narrowed\s+to|widened\s+to|grew\s+to|von|de|di|w\s+wysokości"
-    r"|в|у|составил\w*|склав\w*))+"
+    r"|в|у|составил\w*|склав\w*))*"
     r"\s+(?:about\s+|almost\s+|nearly\s+|some\s+|just\s+|roughly\s+|more\s+than\s+|over\s+|only\s+)?$"
+    r"|\b(?:won|carried|lost|leads?|led|ahead|beat\s+\w+|defeated\s+\w+)\s+(?:it\s+|the\s+state\s+)?by\s+"
+    r"(?:just\s+|only\s+|about\s+|nearly\s+|almost\s+|some\s+|a\s+mere\s+)?$"
+    r"|\bby\s+(?:just|only|a\s+mere)\s+$"
 )
 
 
@@ -895,6 +913,37 @@ def _parallel_option(
         if a.election == b.election and a.measure == b.measure:
             return a.option
     return None
+
+
+def _pinned(
+    ctx: _Context, sentence: Sentence, election: Election, entity: str | None, around: tuple[int, int]
+) -> bool:
+    """Whether the sentence itself says which vote its figure is from: the vote's year or
+    name, a person or place of that vote alone among the article's, or (for the vote the
+    article is mainly about, reported within a year) any of its names. An explainer's
+    "Turnout then was 68.8%" or "The SPD won 25.7%, on a turnout of 76.6%" is not."""
+    for a, b in (around, (sentence.start, around[1])):  # the figure's own years, as _pick_election reads them
+        years = set(_years_in(ctx, a, b))
+        if years:
+            if years & {election.start.year, election.end.year}:
+                return True
+            break
+    low = ctx.low[sentence.start : sentence.end]
+    names_of = ctx.ref.derived("bind.election_names", _election_names)
+    if any(n in low for n in names_of[election.id]):
+        return True
+    published = ctx.article.published
+    main = bool(ctx.ranked) and ctx.ranked[0] is election and published is not None
+    if entity is not None:
+        having = [e for e in ctx.ranked if entity in _entities(ctx, e.id)]
+        if having == [election]:
+            return True
+        if RE_LATEST_VOTE.search(low) and max(having, key=lambda e: e.end) is election:
+            return True  # "in the last Russian presidential elections, ... Putin received 88%"
+        if main and published is not None and (published - election.end).days <= RECENT_DAYS:
+            return True
+    # a story on the vote itself, written while it is counted or just after
+    return main and published is not None and _in_progress(election, published)
 
 
 def _pins_another_year(ctx: _Context, sentence: Sentence, claim: Claim) -> bool:
@@ -950,7 +999,9 @@ def _bind_all(ctx: _Context, mentions: list[Mention], progress_ids: set[int]) ->
             claims.append(_bind_calendar(ctx, m, sentence))
             continue
         margin = RE_MARGIN.search(ctx.low[max(sentence.start, m.start - 40) : m.start])
-        if margin is not None and not (m.kind == "percent" and "majority" in margin.group()):
+        if margin is not None and not (
+            m.kind == "percent" and ("majority" in margin.group() or "by" in margin.group().split())
+        ):  # "won by 51.9% to 48.1%" gives the shares; "won by 11,779 votes" a margin
             measure: Measure = "count" if m.kind == "count" else "other"
             claims.append(
                 Claim(claim_id(m), m, measure=measure, sentence=span, quote=_quote(ctx, span), note="margin")
@@ -1030,6 +1081,7 @@ def _bind_number(
         if rest is not None and not _hits_in(ctx, rest.end(), m.start, OPTION_TYPES):
             entity = None
             notes = [n for n in notes if not n.startswith("parallel")]
+    named_here = entity  # a name of this sentence (not one carried from elsewhere)
     if (
         entity is not None
         and ctx.ranked
@@ -1101,6 +1153,10 @@ def _bind_number(
         return Claim(
             claim_id(m), m, entity=entity, measure=measure, sentence=span, quote=_quote(ctx, span), note=note
         )
+    if named_here != entity and entity is not None:
+        named_here = None  # replaced by a place carried from an earlier sentence
+    if not _pinned(ctx, sentence, election, named_here, (max(prev_end, sentence.start), next_start)):
+        notes.append(UNNAMED_VOTE_NOTE)
     region: str | None = None
     option: str | None = None
     if entity is not None and entity_type in OPTION_TYPES:

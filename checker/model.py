@@ -53,6 +53,8 @@ Precision = Literal["day", "week", "weekend", "month", "season", "year", "decade
 # The note of a count claim that counts the regions where a vote was held ("all four
 # regions voted"); the reference check compares it with elections.csv's ``regions``.
 REGION_COUNT_NOTE = "the number of regions that held the vote"
+# A claim bound to an election its own sentence does not name (from the rest of the article).
+UNNAMED_VOTE_NOTE = "the sentence does not name the vote"
 Measure = Literal["vote_share", "turnout", "votes", "registered", "age", "elapsed", "date", "count", "other"]
 Scope = Literal["final", "partial", "preliminary", "exit_poll", "sub_population", "claimed_by", "unknown"]
 Check = Literal["reference", "cross_source", "internal", "temporal"]

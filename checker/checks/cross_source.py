@@ -43,7 +43,8 @@ def _key(c: Claim) -> tuple[object, ...] | None:
     if c.measure in ("vote_share", "turnout", "votes", "registered") and c.region is not None:
         if c.measure in ("vote_share", "votes") and c.option is None:
             return None
-        if c.scope not in ("final", "unknown") or doubt(c) is not None:
+        # (a sub-region word doubts every figure here: which level is national is not known)
+        if c.scope not in ("final", "unknown") or doubt(c, country=c.region) is not None:
             return None  # a poll, a count in progress, votes abroad...: not the figure others give
         return (c.election, c.region, c.option, c.measure, c.scope)
     if c.mention.kind == "date_range" and c.measure in ("elapsed", "date"):

@@ -65,6 +65,8 @@ def check_share_sums(claims: Sequence[Claim], article: Article) -> list[Finding]
             continue
         if c.scope in ("sub_population", "unknown"):
             continue  # the part of the electorate (a region the tables lack) is not known
+        if doubt(c) is not None:
+            continue  # a poll, a count in progress, another vote's figure...
         groups.setdefault((c.election, c.region, c.scope), []).append(c)
     out: list[Finding] = []
     for group in groups.values():
