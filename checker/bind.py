@@ -251,6 +251,8 @@ class _Context:
     respectively: dict[int, re.Match[str] | None] = field(default_factory=dict)  # by start
     election_ranks: dict[str, int | None] = field(default_factory=dict)  # see _election_rank
     implied: list[Election] = field(default_factory=list)  # ranked ones the article is about (see _implied)
+    # "Six years ago" resolved against the publication date: (start, its possible years)
+    relative_years: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)
 
 
 def _found(ctx: _Context, pattern: re.Pattern[str], start: int, end: int) -> bool:
@@ -376,7 +378,7 @@ def _foreign_subject(ctx: _Context) -> bool:
     home = ctx.ref.derived("bind.election_countries", lambda ref: {e.country for e in ref.elections.values()})
     foreign: dict[str, int] = {}
     domestic = sum(1 for h in ctx.hits if h.canonical in home)
-    for m in _country_names(ctx.article.language or "en").finditer(ctx.article.text):
+    for m in country_names(ctx.article.language or "en").finditer(ctx.article.text):
         name = m.group()
         if name in home:
             continue
@@ -389,7 +391,7 @@ _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})  # unions
 
 
 @lru_cache(maxsize=16)
-def _country_names(language: str) -> re.Pattern[str]:
+def country_names(language: str) -> re.Pattern[str]:
     """Country names from CLDR (English and ``language``), capitalised, at a word start;
     a name is also found inside its adjective or genitive ("Brazil's", "Brazilian")."""
     names: set[str] = set()
@@ -591,14 +593,32 @@ RE_PINNING_YEAR = re.compile(
 
 
 def _years_in(ctx: _Context, start: int, end: int) -> list[int]:
-    """Pinning years that start in [start, end); what follows ``end`` is seen by the
+    """Pinning years that start in [start, end), written ("in 2018") or resolved from a
+    relative date ("Six years ago Putin took 76.69%"); what follows ``end`` is seen by the
     look-ahead ("2018 (67,54 Prozent)" belongs to the figure after it)."""
     text = ctx.article.text
-    return [
+    out = [
         int(y.group(1))
         for y in RE_PINNING_YEAR.finditer(text, start, min(len(text), end + 8))
         if y.start() < end
     ]
+    for at, years in ctx.relative_years:
+        if start <= at < end:
+            out += years
+    return out
+
+
+def _relative_years(mentions: Sequence[Mention]) -> list[tuple[int, tuple[int, ...]]]:
+    """Years that "N years ago", "a year ago today", "Пять лет назад" resolve to (at most
+    two: "six years ago" may be either side of a new year)."""
+    out = []
+    for m in mentions:
+        if m.kind != "relative_date" or not isinstance(m.low, dt.date) or not isinstance(m.high, dt.date):
+            continue
+        if m.offset is None or m.offset.unit != "year" or m.high.year - m.low.year > 1:
+            continue
+        out.append((m.start, tuple(range(m.low.year, m.high.year + 1))))
+    return out
 
 
 def _pick_election(
@@ -825,6 +845,8 @@ def bind_mentions(article: Article, mentions: Sequence[Mention], ref: ReferenceD
     raw_hits = ref.gazetteer.find(text)
     hits = [_Hit(h.start, h.end, h.canonical, h.type) for h in raw_hits]
     years = {int(str(m.low)[:4]) for m in mentions if m.kind in ("year", "date", "date_range") and m.low}
+    relative_years = _relative_years(mentions)
+    years |= {y for _, ys in relative_years for y in ys}
     ctx = _Context(
         article=article,
         ref=ref,
@@ -836,6 +858,7 @@ def bind_mentions(article: Article, mentions: Sequence[Mention], ref: ReferenceD
         years=years,
         progress=[],
     )
+    ctx.relative_years = relative_years
     ctx.entities, ctx.election_counts = _entity_tables(ref)
     ctx.ranked = rank_elections(article, hits, ref, years)
     ctx.implied = _implied(ctx)

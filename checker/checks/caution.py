@@ -14,7 +14,7 @@ a missed discrepancy costs a reviewer one look at an ambiguous finding; a false 
 accuses a journalist.
 
 >>> from decimal import Decimal as D
->>> from checker.model import UNNAMED_VOTE_NOTE, Claim, Mention
+>>> from checker.model import Claim, Mention
 >>> m = Mention("a", 40, 43, "85%", "percent", D("84.5"), D("85.5"), "percent")
 >>> c = Claim("c", m, "ru_pres_2024", "Vladimir Putin", "vote_share", region="Russia",
 ...           sentence=(0, 60), quote="VTsIOM published its survey. Putin received 85% of the vote.")
@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from checker.bind import country_names
 from checker.model import UNNAMED_VOTE_NOTE, Claim
 from checker.sentences import compile_cues
 
@@ -206,6 +207,12 @@ def doubt(claim: Claim, year: int | None = None, country: str | None = None) -> 
         hit = RE_SUB_REGION.search(text.lower())
         if hit is not None:
             return f"the sentence names a place inside {country} ('{hit.group()}')"
+        clause = _clause_of(claim, text)
+        if clause is not None:
+            for name in country_names("en").finditer(text, 0, clause[1]):
+                if name.group() != country and not country.startswith(name.group()):
+                    # "Neighbouring Lithuania ... held its own election, when turnout was about 47%"
+                    return f"the sentence names another country ('{name.group()}') before the figure"
     clause = _clause_of(claim, text)
     if clause is not None:
         # from the start of the sentence: "Four years later ... 71.31% on a turnout of 64.32%"

@@ -175,6 +175,8 @@ def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = No
         return None
     if claim.mention.kind not in ("percent", "count"):
         return None
+    if claim.mention.qualifier == "vague":
+        return None  # "millions of ballots", "tens of thousands": not a figure to check
     if (claim.measure == "vote_share") != (claim.mention.kind == "percent") and claim.measure != "turnout":
         return None
     ids = (claim.id,)
