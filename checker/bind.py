@@ -723,6 +723,17 @@ def _forward_entity(
     return None
 
 
+RE_PAIR_LINK = re.compile(r",?\s*(?:for|of|de|für|pour|за)\s+(?:the\s+)?")
+
+
+def _pair_name(ctx: _Context, share: Mention, limit: int) -> _Hit | None:
+    """The name right after a count's share, comma allowed: "75 million, or 48.3 percent,
+    for Kamala Harris"."""
+    for h in _hits_in(ctx, share.end, limit, OPTION_TYPES):
+        return h if RE_PAIR_LINK.fullmatch(ctx.low, share.end, h.start) else None
+    return None
+
+
 def _backward_entities(ctx: _Context, m: Mention, sentence: Sentence, types: frozenset[str]) -> list[_Hit]:
     """Names before the figure, nearest first: its clause first, then places earlier in the sentence."""
     a, _ = _clause(ctx, sentence, m.start)
@@ -1079,10 +1090,14 @@ def _bind_number(
         entity = parallel
         notes.append("parallel to the shares given before it")
     elif or_pair is not None and or_pair.entity is not None:
-        entity = or_pair.entity
+        entity = or_pair.entity  # the share takes its count's name (found before or after the pair)
     else:
         types = PLACE_TYPES if measure in ("turnout", "registered") else PLACE_TYPES | OPTION_TYPES
         fwd = _forward_entity(ctx, m, sentence, next_start)
+        if fwd is None and followed_by_share and nxt is not None:
+            # "against 75 million, or 48.3 percent, for Kamala Harris": the pair's name
+            after = numeric[idx + 2].start if idx + 2 < len(numeric) else sentence.end
+            fwd = _pair_name(ctx, nxt, min(after, sentence.end))
         if fwd is not None and fwd.type not in types:
             fwd = None
         candidates = ([fwd] if fwd else []) + _backward_entities(ctx, m, sentence, types)
