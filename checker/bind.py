@@ -592,7 +592,7 @@ RE_PINNING_YEAR = re.compile(
 )
 
 
-def _years_in(ctx: _Context, start: int, end: int) -> list[int]:
+def _years_in(ctx: _Context, start: int, end: int, relative: bool = True) -> list[int]:
     """Pinning years that start in [start, end), written ("in 2018") or resolved from a
     relative date ("Six years ago Putin took 76.69%"); what follows ``end`` is seen by the
     look-ahead ("2018 (67,54 Prozent)" belongs to the figure after it)."""
@@ -602,7 +602,7 @@ def _years_in(ctx: _Context, start: int, end: int) -> list[int]:
         for y in RE_PINNING_YEAR.finditer(text, start, min(len(text), end + 8))
         if y.start() < end
     ]
-    for at, years in ctx.relative_years:
+    for at, years in ctx.relative_years if relative else ():
         if start <= at < end:
             out += years
     return out
@@ -957,7 +957,7 @@ def _pinned(
     article is mainly about, reported within a year) any of its names. An explainer's
     "Turnout then was 68.8%" or "The SPD won 25.7%, on a turnout of 76.6%" is not."""
     for a, b in (around, (sentence.start, around[1])):  # the figure's own years, as _pick_election reads them
-        years = set(_years_in(ctx, a, b))
+        years = set(_years_in(ctx, a, b, relative=False))  # "Three years ago" says when, not which vote
         if years:
             if years & {election.start.year, election.end.year}:
                 return True
