@@ -705,6 +705,9 @@ def _respectively_entity(ctx: _Context, m: Mention, sentence: Sentence, peers: l
     return None
 
 
+RE_LIST_NEXT = re.compile(r"\s*(?:,\s*)?(?:and|und|et|y|e|и|і|oraz|és)\s+(?:in|im|en|dans|a|в|у|w)\s")
+
+
 def _forward_entity(
     ctx: _Context,
     m: Mention,
@@ -716,6 +719,8 @@ def _forward_entity(
     limit = min(sentence.end, next_start)
     for h in _hits_in(ctx, m.end, limit, types):
         between = ctx.low[m.end : h.start]
+        if RE_LIST_NEXT.match(between):
+            break  # "in Zaporizhzhia 93.11% and in Kherson 87.05%": the next item's name
         if RE_FORWARD_LINK.search(between):
             return h
         if "," in between or ";" in between:
