@@ -1384,20 +1384,30 @@ def _find_sentence_election(ctx: _Context, sentence: Sentence) -> Election | Non
     return best[2]
 
 
+# A name then a comma right before an age: "Ksenia Sobchak, 36,".
+RE_APPOSED_NAME = re.compile(r"[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.-]*,\s*(?:de\s+)?$")
+RE_DEATH = compile_cues(
+    r"\bdied\b|\bdeath\b|\bdead\b|\bstarb|\bgestorben|\bmort\b|\bmurió|\bmorto\b|\bmorreu|\bzmarł|\bумер|\bпомер|\bскончал|\bmeghalt"
+)
+
+
 def _bind_calendar(ctx: _Context, m: Mention, sentence: Sentence) -> Claim:
     span = (sentence.start, sentence.end)
     if m.kind == "age":
         person = _backward_entity(ctx, m, sentence, frozenset({"person"}))
-        if person is None:
+        apposed = RE_APPOSED_NAME.search(ctx.article.text, max(sentence.start, m.start - 60), m.start)
+        if apposed is not None and (person is None or person.end < apposed.start()):
+            # "Ksenia Sobchak, 36, won 1.68%": the age of the name just before it, known or not
+            person = None
+        elif person is None:
             hits = _hits_in(ctx, m.end, sentence.end, frozenset({"person"}))
             person = hits[0] if hits else None
-        if person is None:
-            # "... died ... at the age of 47" after a sentence that names him.
-            for h in reversed(
-                _hits_in(ctx, max(0, sentence.start - 400), sentence.start, frozenset({"person"}))
-            ):
-                person = h
-                break
+        if person is None and apposed is None and RE_DEATH.search(ctx.low, sentence.start, sentence.end):
+            # "... died ... at the age of 47" after a sentence that names him (and only him:
+            # with two people named before, which one died is not known)
+            before = _hits_in(ctx, max(0, sentence.start - 400), sentence.start, frozenset({"person"}))
+            if len({h.canonical for h in before}) == 1:
+                person = before[-1]
         return Claim(
             claim_id(m),
             m,
