@@ -873,8 +873,8 @@ def bind_mentions(article: Article, mentions: Sequence[Mention], ref: ReferenceD
         ranked=[],
         years=years,
         progress=[],
+        relative_years=relative_years,
     )
-    ctx.relative_years = relative_years
     ctx.entities, ctx.election_counts = _entity_tables(ref)
     ctx.ranked = rank_elections(article, hits, ref, years)
     ctx.implied = _implied(ctx)
@@ -971,18 +971,19 @@ def _pinned(
     names_of = ctx.ref.derived("bind.election_names", _election_names)
     if any(n in low for n in names_of[election.id]):
         return True
-    published = ctx.article.published
-    main = bool(ctx.ranked) and ctx.ranked[0] is election and published is not None
     if entity is not None:
         having = [e for e in ctx.ranked if entity in _entities(ctx, e.id)]
         if having == [election]:
             return True
         if RE_LATEST_VOTE.search(low) and max(having, key=lambda e: e.end) is election:
             return True  # "in the last Russian presidential elections, ... Putin received 88%"
-        if main and published is not None and (published - election.end).days <= RECENT_DAYS:
-            return True
-    # a story on the vote itself, written while it is counted or just after
-    return main and published is not None and _in_progress(election, published)
+    published = ctx.article.published
+    if published is None or not ctx.ranked or ctx.ranked[0] is not election:
+        return False
+    # the article's own vote: named by its people or places within a year, or any figure
+    # of a story written while it is counted or just after
+    named_recently = entity is not None and (published - election.end).days <= RECENT_DAYS
+    return named_recently or _in_progress(election, published)
 
 
 def _pins_another_year(ctx: _Context, sentence: Sentence, claim: Claim) -> bool:
@@ -990,11 +991,7 @@ def _pins_another_year(ctx: _Context, sentence: Sentence, claim: Claim) -> bool:
     election = ctx.ref.elections.get(claim.election or "")
     if election is None:
         return False
-    years = {
-        int(y.group(1))
-        for y in RE_PINNING_YEAR.finditer(ctx.article.text, sentence.start, sentence.end)
-        if int(y.group(1)) in ctx.years
-    }
+    years = {y for y in _years_in(ctx, sentence.start, sentence.end, relative=False) if y in ctx.years}
     return bool(years) and not years & {election.start.year, election.end.year}
 
 

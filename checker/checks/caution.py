@@ -55,7 +55,7 @@ _GROUPS: tuple[tuple[str, str], ...] = (
         r"|\bpreliminary|\bpartial\b|\bprovisional|\bincomplete|\bexpected vote"
         r"|\bausgezählt|\bauszählung|\bvorläufig|\bteilergebnis|\bzwischenergebnis|\bbislang|\bbisher"
         r"|\bdépouill|\bprovisoire|\bpartiel|\bpremiers résultats|\bpréliminaire"
-        r"|\bescrutad|\bescrutinio|\bprovisional|\bparcial|\bpreliminar|\bprimeros resultados|\bhasta ahora"
+        r"|\bescrutad|\bescrutinio|\bparcial|\bpreliminar|\bprimeros resultados|\bhasta ahora"
         r"|\bscrutin|\bspogli|\bprovvisori|\bparzial"
         r"|\bapurad|\bapuraç|\bprovisóri"
         r"|\bprzeliczeni|\bpoliczeni|\bcząstkow|\bwstępn|\bdo tej pory"
@@ -152,25 +152,16 @@ def _figure_at(claim: Claim, text: str) -> int:
     return best
 
 
-def _clause_of(claim: Claim, text: str) -> tuple[int, int] | None:
-    """The stretch of the quote that holds the figure and no other percentage."""
-    at = _figure_at(claim, text)
-    if at < 0:
-        return None
-    end = at + len(claim.mention.text)
+def _clause_of(text: str, at: int, end: int) -> tuple[int, int]:
+    """The stretch of the quote around the figure at [at, end) that holds no other percentage."""
     lo = max((m.end() for m in RE_CLAUSE_STOP.finditer(text, 0, at)), default=0)
     stop = RE_CLAUSE_STOP.search(text, end)
     return lo, stop.start() if stop else len(text)
 
 
-def _clause_year(claim: Claim, text: str, year: int) -> str | None:
-    """A year other than ``year`` in the stretch of the quote that holds the figure only."""
-    clause = _clause_of(claim, text)
-    if clause is None:
-        return None
-    at, end = _figure_at(claim, text), _figure_at(claim, text) + len(claim.mention.text)
-    lo, hi = clause
-    for m in RE_YEAR.finditer(text, lo, hi):
+def _clause_year(text: str, at: int, end: int, clause: tuple[int, int], year: int) -> str | None:
+    """A year other than ``year`` in the figure's clause (the figure's own digits aside)."""
+    for m in RE_YEAR.finditer(text, *clause):
         if not (at <= m.start() < end) and int(m.group(1)) != year:
             return m.group(1)
     return None
@@ -203,25 +194,28 @@ def doubt(claim: Claim, year: int | None = None, country: str | None = None) -> 
     reason = _words_doubt(text)
     if reason is not None:
         return reason
+    low = text.lower()
+    at = _figure_at(claim, text)
+    end = at + len(claim.mention.text)
+    clause = _clause_of(text, at, end) if at >= 0 else None
     if country is not None and claim.region == country:
-        hit = RE_SUB_REGION.search(text.lower())
+        hit = RE_SUB_REGION.search(low)
         if hit is not None:
             return f"the sentence names a place inside {country} ('{hit.group()}')"
-        clause = _clause_of(claim, text)
         if clause is not None:
             for name in country_names("en").finditer(text, 0, clause[1]):
                 if name.group() != country and not country.startswith(name.group()):
                     # "Neighbouring Lithuania ... held its own election, when turnout was about 47%"
                     return f"the sentence names another country ('{name.group()}') before the figure"
-    clause = _clause_of(claim, text)
-    if clause is not None:
-        # from the start of the sentence: "Four years later ... 71.31% on a turnout of 64.32%"
-        # puts both figures then; "87.28%, up from 76.69% six years earlier" only the second
-        hit = RE_OTHER_TIME.search(text.lower(), 0, clause[1])
-        if hit is not None:
-            return f"the figure's clause points at another time ('{hit.group()}')"
+    if clause is None:
+        return None
+    # from the start of the sentence: "Four years later ... 71.31% on a turnout of 64.32%"
+    # puts both figures then; "87.28%, up from 76.69% six years earlier" only the second
+    hit = RE_OTHER_TIME.search(low, 0, clause[1])
+    if hit is not None:
+        return f"the figure's clause points at another time ('{hit.group()}')"
     if year is not None:
-        other = _clause_year(claim, text, year)
+        other = _clause_year(text, at, end, clause, year)
         if other is not None:
             return f"the figure stands next to the year {other}: it may be about another vote"
     return None

@@ -184,6 +184,10 @@ MASKS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 )
 
 
+# The group a pattern masks: the time "t" of "à 21 heures", not the word before it; else all.
+_MASKED_GROUP = {pattern: "t" if "t" in pattern.groupindex else 0 for pattern, _ in MASKS}
+
+
 def _backwards(text: str, spans: list[tuple[int, int]], head: re.Pattern[str], width: int) -> None:
     """Extend spans found from their middle ("@", ".org/") back to where the token starts."""
     for i, (a, b) in enumerate(spans):
@@ -212,7 +216,7 @@ def find_masked_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for pattern, needles in MASKS:
         if any(n in text for n in needles):
-            group = "t" if "t" in pattern.groupindex else 0  # the time, not the word before it
+            group = _MASKED_GROUP[pattern]
             spans.extend(m.span(group) for m in pattern.finditer(text))
     if "@" in text:
         found = [m.span() for m in RE_EMAIL.finditer(text)]
