@@ -60,7 +60,7 @@ def main() -> int:
     for name, files in result.items():
         for file, sha in files.items():
             old = before.get(name, {}).get(file)
-            mark = "" if not before else ("same" if old == sha else "CHANGED")
+            mark = "" if not before else "new" if old is None else "same" if old == sha else "CHANGED"
             changed += mark == "CHANGED"
             print(f"{name:28} {file:14} {sha[:16]} {mark}")
     if args.save:
