@@ -40,7 +40,8 @@ def digest(paths: list[Path], out: Path) -> dict[str, str]:
     cmd = [sys.executable, "-m", "checker", "check", *map(str, paths), "--out", str(out), "--quiet"]
     cmd += ["--format", "json", "--format", "csv", "--fail-on", "never", "--jobs", "1"]
     subprocess.run(cmd, check=True, cwd=ROOT)
-    return {name: hashlib.sha256((out / name).read_bytes()).hexdigest() for name in ("findings.json", "findings.csv")}
+    files = ("findings.json", "findings.csv")
+    return {name: hashlib.sha256((out / name).read_bytes()).hexdigest() for name in files}
 
 
 def main() -> int:
