@@ -33,7 +33,7 @@ from checker.report import write_report
 from checker.report.files import safe_child, write_atomic
 from checker.report.tables import (
     CSV_COLUMNS,
-    TEXT_COLUMNS,
+    NUMBER_COLUMNS,
     finding_row,
     findings_csv,
     md_escape,
@@ -511,15 +511,49 @@ def test_csv_text_cannot_become_a_spreadsheet_formula(message: str) -> None:
 
 
 def test_every_free_text_column_is_defused_and_rows_follow_the_header() -> None:
+    # Every field that can come from an article, a file name, a JSON id or a reference table
+    # (aliases.csv regions, source URLs, a folder named "=SUM(1+1)" in an evidence row)
+    # starts with a formula character; no cell of the row may, but our own numbers.
     hostile = "=cmd"
-    m = Mention("=a.txt", 0, 4, "=cmd", "count", D(4), D(4), "count")
-    claim = Claim("c1", m, entity=hostile, measure="votes", quote="=cmd|' /C calc'!A0 said")
-    ev = Evidence(table="results", row="results.csv:2", value=hostile)
-    finding = Finding("F_x", "reference", "unverifiable", ("c1",), hostile, evidence=ev)
+    m = Mention("=a.txt", 0, 4, "=cmd", "count", D(-4), D(4), "=unit", qualifier="=q")  # type: ignore[arg-type]
+    claim = Claim(
+        "c1",
+        m,
+        election="+e",
+        entity=hostile,
+        measure="-m",
+        scope="@s",  # type: ignore[arg-type]
+        region="=SUM(1+1)",
+        option="+opt",
+        quote="=cmd|' /C calc'!A0 said",
+    )
+    ev = Evidence(
+        table="=t",
+        row="=SUM(1+1)/results.csv:2",
+        value=hostile,
+        source_url="=HYPERLINK(1)",
+        number=D("-1.5"),
+        unit="-u",
+    )
+    diff = Difference(D("-2.5"), "@pp")
+    finding = Finding(
+        "=F",
+        "-c",
+        "+v",
+        ("c1",),
+        hostile,
+        severity="@s",
+        difference=diff,
+        evidence=ev,  # type: ignore[arg-type]
+    )
     row = finding_row(finding, Index(RunResult((), (), (claim,), (finding,))))
     assert tuple(row) == CSV_COLUMNS
-    for column in TEXT_COLUMNS:
-        assert row[column].startswith("'="), column
+    for column, cell in row.items():
+        if column in NUMBER_COLUMNS:
+            assert not cell or D(cell) is not None, column
+        else:
+            assert not cell.startswith(("=", "+", "-", "@")), (column, cell)
+    assert row["difference"] == "-2.5" and row["region"] == "'=SUM(1+1)"
 
 
 def test_long_sentence_is_cut_around_the_figure() -> None:

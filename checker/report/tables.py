@@ -60,9 +60,15 @@ CSV_COLUMNS = (
     "message",
     "claim_ids",
 )
-# Free-text columns: article text must not turn into a spreadsheet formula when a
-# reviewer opens the CSV (a cell starting with = + - @ is evaluated by Excel/LibreOffice).
-TEXT_COLUMNS = frozenset({"article", "claim_text", "sentence", "entity", "message", "reference_value"})
+# Columns that hold numbers or dates we formatted ourselves ("-5.45" is a number to a
+# spreadsheet, not a formula). Every other cell can carry text from an article, a file name,
+# a JSON id or a reference table (region names via aliases.csv, source URLs, evidence rows):
+# such a cell must not turn into a formula when a reviewer opens the CSV (a cell starting
+# with = + - @ is evaluated by Excel/LibreOffice), so `finding_row` defuses all of them.
+NUMBER_COLUMNS = frozenset(
+    {"reported_low", "reported_high", "reference_number", "reference_date", "difference"}
+)
+TEXT_COLUMNS = frozenset(CSV_COLUMNS) - NUMBER_COLUMNS
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 WORST_IN_SUMMARY = 10
 
@@ -112,24 +118,24 @@ def finding_row(f: Finding, index: Index) -> dict[str, str]:
     ev = f.evidence
     row = {
         "finding_id": f.id,
-        "article": defuse(index.article_of(f)),
+        "article": index.article_of(f),
         "check": f.check,
         "verdict": f.verdict,
         "severity": f.severity or "",
-        "claim_text": defuse(collapse(index.finding_text(f))),
-        "sentence": defuse(index.finding_sentences(f)),
+        "claim_text": collapse(index.finding_text(f)),
+        "sentence": index.finding_sentences(f),
         "reported_low": _bound(m.low) if m else "",
         "reported_high": _bound(m.high) if m else "",
         "reported_unit": m.unit if m else "",
         "qualifier": m.qualifier if m else "",
-        "reference_value": defuse(ev.value) if ev else "",
+        "reference_value": ev.value if ev else "",
         "reference_number": _bound(ev.number) if ev else "",
         "reference_date": _bound(ev.date) if ev else "",
         "reference_unit": (ev.unit or "") if ev else "",
         "difference": decimal_text(f.difference.value) if f.difference else "",
         "difference_unit": f.difference.unit if f.difference else "",
         "election": (first.election or "") if first else "",
-        "entity": defuse(first.entity or "") if first else "",
+        "entity": (first.entity or "") if first else "",
         "region": (first.region or "") if first else "",
         "option": (first.option or "") if first else "",
         "measure": first.measure if first else "",
@@ -137,10 +143,10 @@ def finding_row(f: Finding, index: Index) -> dict[str, str]:
         "evidence_table": ev.table if ev else "",
         "evidence_row": ev.row if ev else "",
         "source_url": (ev.source_url or "") if ev else "",
-        "message": defuse(collapse(f.message)),
+        "message": collapse(f.message),
         "claim_ids": " ".join(f.claims),
     }
-    return row  # keys in CSV_COLUMNS order; TEXT_COLUMNS defused
+    return {k: defuse(v) if k in TEXT_COLUMNS else v for k, v in row.items()}  # CSV_COLUMNS order
 
 
 def write_findings_csv(result: RunResult, handle: IO[bytes], index: Index | None = None) -> None:
