@@ -9,7 +9,7 @@ from decimal import Decimal as D
 import pytest
 from pypdf import PdfReader
 
-from checker.model import Claim, Finding, Mention, RunResult
+from checker.model import Article, ArticleError, Claim, Difference, Evidence, Finding, Mention, RunResult
 from checker.report import pdf as pdf_module
 from checker.report.figures_io import render_figures
 from checker.report.pdf import md_text, render_pdf
@@ -111,3 +111,28 @@ def test_tables_and_appendix_are_capped(monkeypatch: pytest.MonkeyPatch) -> None
     assert "Top 5 of 30, discrepancies first" in text
     assert "The first 12 of 30 findings; every finding is in findings.csv." in text
     assert "finding 11" in text and "finding 29" not in text
+
+
+def test_a_huge_id_or_path_is_cut_and_the_pdf_still_renders() -> None:
+    # A 2,000-character JSON id and a 4 KB path made a table row taller than a page: fpdf
+    # raised "row too high" and the whole PDF was dropped.
+    long_id = "story-" + "x" * 2000
+    long_path = "/".join(["d" * 200] * 20) + "/results.csv:2"
+    m = Mention(long_id, 0, 3, "93%", "percent", D("92.5"), D("93.5"), "percent")
+    claim = Claim(long_id + "#1", m, "e1", "Somewhere", "vote_share", quote="93% voted yes.")
+    evidence = Evidence("results", long_path, "87.05%", source_url=long_path)
+    finding = Finding(
+        "F1",
+        "reference",
+        "discrepancy",
+        (claim.id,),
+        "Off.",
+        "major",
+        Difference(D("5"), "percentage_point"),
+        evidence,
+    )
+    article = Article(long_id, long_path, "", "t", None)
+    error = ArticleError(long_path, long_path, "cannot decode " * 300)
+    text = _text(_read(render_pdf(RunResult((article,), (error,), (claim,), (finding,)), {})))
+    assert "story-xxx" in text and "results.csv:2" in text
+    assert "x" * 200 not in text

@@ -63,6 +63,8 @@ FRONT_ARTICLES = 8
 FRONT_TABLES = 8
 FRONT_ERRORS = 3
 MESSAGE_CAP = 300
+NAME_CAP = 120  # characters of an article id, path or evidence row in a table cell
+ERROR_CAP = 600
 
 # figure shown in each check's section (figures_io names)
 SECTION_FIGURES = {
@@ -118,6 +120,22 @@ def md_quote(quote: Quote) -> str:
 def _cap(text: str, limit: int) -> str:
     text = collapse(text)
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _cap_name(text: str, limit: int = NAME_CAP) -> str:
+    """An id or path cut in its middle (its start and its file name both tell which it is).
+
+    A 2,000-character JSON id or a 4 KB path made a table row taller than a page, and fpdf
+    dropped the whole PDF.
+
+    >>> _cap_name("a/" * 60 + "story.txt", 20)
+    'a/a/a/a/a…/story.txt'
+    """
+    text = collapse(text)
+    if len(text) <= limit:
+        return text
+    tail = (limit - 1) // 2
+    return text[: limit - 1 - tail] + "…" + text[-tail:]
 
 
 class ReportPDF(FPDF):
@@ -217,7 +235,7 @@ def _evidence_cell(f: Finding, index: Index) -> str:
         lines.append("reported " + md_text(shown if len(claims) == 1 else f"{c.mention.text}: {shown}"))
     if f.evidence is not None:
         lines.append("reference " + md_text(f.evidence.value))
-        lines.append(md_text(f.evidence.row))
+        lines.append(md_text(_cap_name(f.evidence.row)))
         source = source_of(f)
         if source and source != f.evidence.row:
             lines.append(md_text(_cap(source, 90)))
@@ -250,7 +268,7 @@ def _findings_table(pdf: ReportPDF, findings: Sequence[Finding], index: Index, c
                     _verdict_cell(f),
                     _sentence_cell(f, index, cap),
                     _evidence_cell(f, index),
-                    md_text(index.article_of(f)),
+                    md_text(_cap_name(index.article_of(f))),
                 ]
             )
     pdf.set_font(FONT, size=9)
@@ -270,7 +288,7 @@ def _front_page(pdf: ReportPDF, result: RunResult, index: Index) -> None:
     pdf.ln(2)
     pdf.heading("What was checked", 11)
     for a in result.articles[:FRONT_ARTICLES]:
-        bits = [f"**{md_text(a.id)}**"]
+        bits = [f"**{md_text(_cap_name(a.id))}**"]
         if a.title:
             bits.append(md_text(_cap(a.title, 90)))
         if a.published:
@@ -284,7 +302,7 @@ def _front_page(pdf: ReportPDF, result: RunResult, index: Index) -> None:
         pdf.ln(1)
         pdf.para("Reference tables:", size=8.5, style="B")
         for name, path in result.reference_tables[:FRONT_TABLES]:
-            pdf.para(f"• {name}: {path}", size=8)
+            pdf.para(f"• {name}: {_cap_name(path)}", size=8)
         if len(result.reference_tables) > FRONT_TABLES:
             pdf.para(f"… and {len(result.reference_tables) - FRONT_TABLES} more tables.", size=8)
     if result.errors:
@@ -304,7 +322,7 @@ def _front_page(pdf: ReportPDF, result: RunResult, index: Index) -> None:
     for i, f in enumerate(worst, 1):
         diff = format_difference(f.difference)
         head = f"{i}. **{f.severity or 'discrepancy'}**" + (f" · {diff}" if diff else "")
-        head += f" · {CHECK_TITLES[f.check]} · {md_text(index.article_of(f))}"
+        head += f" · {CHECK_TITLES[f.check]} · {md_text(_cap_name(index.article_of(f)))}"
         pdf.para(head, size=9, markdown=True)
         quote = index.finding_quote(f, 260)
         if quote.text:
@@ -313,7 +331,7 @@ def _front_page(pdf: ReportPDF, result: RunResult, index: Index) -> None:
             pdf.multi_cell(pdf.epw - 4, 4.1, md_quote(quote), markdown=True, new_x="LMARGIN", new_y="NEXT")
         facts = []
         if f.evidence is not None:
-            facts.append(f"Reference {md_text(f.evidence.value)} ({md_text(f.evidence.row)})")
+            facts.append(f"Reference {md_text(f.evidence.value)} ({md_text(_cap_name(f.evidence.row))})")
         source = source_of(f)
         if source and (f.evidence is None or source != f.evidence.row):
             facts.append(f"source: {md_text(_cap(source, 110))}")
@@ -398,7 +416,7 @@ def _appendix(pdf: ReportPDF, result: RunResult, index: Index) -> None:
                         f.check,
                         verdict + (f"\n{diff}" if diff else ""),
                         md_text(_cap(index.finding_text(f), 80)),
-                        md_text(index.article_of(f)),
+                        md_text(_cap_name(index.article_of(f))),
                         md_text(_cap(f.message, MESSAGE_CAP)),
                     ]
                 )
@@ -422,5 +440,5 @@ def _appendix(pdf: ReportPDF, result: RunResult, index: Index) -> None:
         table.row(["input", "why it could not be read"])
         for e in errors:
             where = f"{e.path}:{e.line}" if e.line else e.path
-            table.row([where, e.reason])
+            table.row([_cap_name(where), _cap(e.reason, ERROR_CAP)])
     pdf.set_font(FONT, size=9)
