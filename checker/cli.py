@@ -1,7 +1,8 @@
 """The ``checkfigures`` command line: argument handling and exit codes, nothing else.
 
 Exit codes: 0 nothing found, 1 discrepancies found (``--fail-on`` changes this),
-2 usage error, 3 unreadable input, reference data or output.
+2 usage error, 3 unreadable input, reference data or output (a full disk included),
+4 an internal error (a bug: one line on stderr, the traceback with ``--debug``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import datetime as dt
 import json
 import logging
 import signal
+import sqlite3
 import sys
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -34,6 +37,11 @@ app = typer.Typer(
 )
 reference_app = typer.Typer(help="Inspect and validate reference tables.", no_args_is_help=True)
 app.add_typer(reference_app, name="reference")
+
+
+INTERNAL_ERROR = 4  # never 1: that code tells a pipeline "discrepancies found"
+_debug = False  # set by --debug: show the traceback of an internal error
+_inputs: list[Path] = []  # what the command was reading, named in an internal error's line
 
 
 class ExtractFormat(StrEnum):
@@ -74,7 +82,10 @@ def _main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
+    global _debug
+    _debug = debug
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
     )
@@ -103,6 +114,7 @@ def extract(
     from checker.pipeline import iter_extracted
     from checker.records import mention_record
 
+    _inputs[:] = paths
     pub = _parse_date(published)
     out = sys.stdout
     writer = None
@@ -203,6 +215,7 @@ def check(
     from checker.report import write_report
     from checker.store import tally
 
+    _inputs[:] = paths
     pub = _parse_date(published)
     out_dir = out if out is not None else _default_out(paths)
     parts = {p.value for p in formats} if formats else {p.value for p in ReportPart}
@@ -299,6 +312,28 @@ def _terminated(signum: int, _frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
+def _crash(err: BaseException) -> int:
+    """One line for an error nobody planned for, naming the input; the traceback with --debug."""
+    where = ", ".join(str(p) for p in _inputs[:3]) + (" ..." if len(_inputs) > 3 else "")
+    if isinstance(err, OSError | sqlite3.OperationalError):
+        # the machine, not the articles: a full disk or temporary folder, a lost mount
+        typer.echo(f"Error: cannot go on{' with ' + where if where else ''}: {err}", err=True)
+        code = 3
+    else:
+        typer.echo(
+            f"Internal error{' while reading ' + where if where else ''}: {type(err).__name__}: {err} "
+            "(a bug in checkfigures; run again with --debug for the traceback and report it)",
+            err=True,
+        )
+        code = INTERNAL_ERROR
+    if _debug:
+        traceback.print_exception(err)
+    return code
+
+
 def main() -> None:
     signal.signal(signal.SIGTERM, _terminated)
-    app()
+    try:
+        app()
+    except Exception as err:  # anything the code did not expect must not exit 1 ("discrepancies")
+        sys.exit(_crash(err))

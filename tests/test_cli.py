@@ -91,3 +91,47 @@ def test_reference_validate_ok() -> None:
     result = runner.invoke(app, ["reference", "validate"])
     assert result.exit_code == 0
     assert result.stdout.startswith("OK: ")
+
+
+def _main_exit(monkeypatch: pytest.MonkeyPatch, argv: list[str], error: Exception) -> int:
+    import checker.pipeline
+    from checker import cli
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(checker.pipeline, "run_check", broken)
+    monkeypatch.setattr("sys.argv", ["checkfigures", *argv])
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    assert isinstance(stop.value.code, int)
+    return stop.value.code
+
+
+def test_an_unexpected_error_is_exit_4_with_one_line_naming_the_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Exit 1 says "discrepancies found": a bug must never look like that to a pipeline.
+    code = _main_exit(monkeypatch, ["check", "examples/articles", "--out", str(tmp_path)], KeyError("boom"))
+    err = capsys.readouterr().err
+    assert code == 4
+    assert err.count("\n") == 1 and "examples/articles" in err and "KeyError" in err
+    assert "Traceback" not in err
+
+
+def test_debug_shows_the_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    argv = ["--debug", "check", "examples/articles", "--out", str(tmp_path)]
+    assert _main_exit(monkeypatch, argv, KeyError("boom")) == 4
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_a_full_disk_is_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import sqlite3
+
+    error = sqlite3.OperationalError("database or disk is full")
+    assert _main_exit(monkeypatch, ["check", "examples/articles", "--out", str(tmp_path)], error) == 3
+    assert "disk is full" in capsys.readouterr().err
