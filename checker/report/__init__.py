@@ -1,8 +1,9 @@
 """Findings -> findings.json, findings.csv, summary.md, figures/*.png and report.pdf.
 
-``write_report`` writes the parts in that order, each atomically (a temporary file in the
-output folder, then ``os.replace``), so a failure in a later part (a plot, the PDF) leaves
-the earlier files complete and no half-written file behind. Any failure is an
+``write_report`` writes the parts in that order, each atomically, into a staging folder
+whose files replace the previous run's when it ends (:func:`~checker.report.files.staging`),
+so a failure in a later part (a plot, the PDF) leaves the earlier files complete, no
+half-written file behind, and never the files of two runs side by side. Any failure is an
 :class:`~checker.errors.OutputError` naming the file; the CLI turns it into exit code 3.
 
     >>> from checker.model import RunResult
@@ -23,8 +24,8 @@ from typing import IO
 from checker.errors import OutputError, UsageError
 from checker.model import RunResult
 from checker.records import claim_record, finding_record, run_sections
-from checker.report.figures_io import render_figures, write_figures
-from checker.report.files import ensure_folder, safe_child, write_atomic, write_bytes_atomic
+from checker.report.figures_io import FIGURES_FOLDER, render_figures, write_figures
+from checker.report.files import safe_child, staging, write_atomic, write_bytes_atomic
 from checker.report.pdf import render_pdf
 from checker.report.tables import summary_markdown, write_findings_csv
 from checker.report.view import Index
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 
 PARTS = ("json", "csv", "md", "png", "pdf")
 FILE_NAMES = {"json": "findings.json", "csv": "findings.csv", "md": "summary.md", "pdf": "report.pdf"}
+OWNED = (*FILE_NAMES.values(), FIGURES_FOLDER)  # what a run owns in its report folder
 
 
 def write_findings_json(result: RunResult, handle: IO[bytes]) -> None:
@@ -82,22 +84,32 @@ def write_report(result: RunResult, out_dir: Path, parts: set[str]) -> list[Path
     unknown = set(parts) - set(PARTS)
     if unknown:
         raise UsageError(f"unknown report part(s) {', '.join(sorted(unknown))}; use {', '.join(PARTS)}")
-    ensure_folder(out_dir)
+    written: list[str] = []
+    with staging(out_dir, OWNED) as stage:
+        try:
+            for path in _write_parts(result, stage, parts):
+                written.append(path.relative_to(stage).as_posix())
+        except OutputError as err:  # name the file where the user will look for it
+            raise OutputError(err.path.replace(str(stage), str(out_dir), 1), err.reason) from err
+    return [out_dir / name for name in written]
+
+
+def _write_parts(result: RunResult, out_dir: Path, parts: set[str]) -> Iterator[Path]:
+    """Write the parts into ``out_dir`` (the staging folder), yielding each file when done."""
     index = Index(result)
-    written: list[Path] = []
     if "json" in parts:
         path = safe_child(out_dir, FILE_NAMES["json"])
-        written.append(write_atomic(path, lambda handle: write_findings_json(result, handle)))
+        yield (write_atomic(path, lambda handle: write_findings_json(result, handle)))
     if "csv" in parts:
         path = safe_child(out_dir, FILE_NAMES["csv"])
-        written.append(write_atomic(path, lambda handle: write_findings_csv(result, handle, index)))
+        yield (write_atomic(path, lambda handle: write_findings_csv(result, handle, index)))
     if "md" in parts:
         data = summary_markdown(result, index).encode("utf-8")
-        written.append(write_bytes_atomic(safe_child(out_dir, FILE_NAMES["md"]), data))
+        yield (write_bytes_atomic(safe_child(out_dir, FILE_NAMES["md"]), data))
     if "png" in parts or "pdf" in parts:
         pngs = render_figures(result, out_dir)
         if "png" in parts:
-            written += write_figures(pngs, out_dir)
+            yield from write_figures(pngs, out_dir)
         if "pdf" in parts:
             path = safe_child(out_dir, FILE_NAMES["pdf"])
             try:
@@ -107,8 +119,7 @@ def write_report(result: RunResult, out_dir: Path, parts: set[str]) -> list[Path
             except Exception as exc:  # a layout bug must not cost the files already written
                 log.exception("PDF rendering failed")
                 raise OutputError(str(path), f"PDF rendering failed ({type(exc).__name__}: {exc})") from exc
-            written.append(write_bytes_atomic(path, data))
-    return written
+            yield (write_bytes_atomic(path, data))
 
 
 __all__ = ["PARTS", "write_findings_json", "write_report"]

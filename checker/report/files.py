@@ -1,9 +1,15 @@
-"""Atomic file writes inside one output folder.
+"""Atomic file writes inside one output folder, and one run per report folder.
 
 Every report file is written to a temporary file in the same folder and moved into place
 with ``os.replace``, so a reader (or a crash, or a full disk) never sees half a file: the
 old file stays until the new one is complete. Failures become
 :class:`checker.errors.OutputError` naming the file.
+
+A run writes its files into a staging folder inside the report folder (:func:`staging`)
+and moves them in when it ends, under a lock, after removing the previous run's files: a
+report folder never mixes two runs (two runs into one ``--out`` at once, or a run that
+failed after findings.json). A run killed outright (SIGKILL) leaves only its staging
+folder, which the next run removes; the previous report stays whole.
 """
 
 from __future__ import annotations
@@ -11,8 +17,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -104,3 +111,97 @@ def write_bytes_atomic(path: Path, data: bytes) -> Path:
         handle.write(data)
 
     return write_atomic(path, write)
+
+
+STAGING_PREFIX = ".checkfigures-staging-"
+LOCK_NAME = ".checkfigures.lock"
+
+
+@contextlib.contextmanager
+def staging(out_dir: Path, ours: Collection[str]) -> Iterator[Path]:
+    """A fresh staging folder inside ``out_dir``; what it holds at the end replaces the run.
+
+    ``ours`` names the files and folders a run owns in ``out_dir``. On leaving (normally, on
+    an error or on SIGTERM) whatever the run has written goes in and every other one of
+    ``ours`` from an earlier run goes out; if it wrote nothing, the earlier run stays.
+
+    >>> out = Path(tempfile.mkdtemp())
+    >>> _ = (out / "old.csv").write_text("old run")
+    >>> with staging(out, {"old.csv", "new.json"}) as stage:
+    ...     _ = (stage / "new.json").write_text("new run")
+    >>> sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    ['new.json']
+    """
+    ensure_folder(out_dir)
+    _remove_stale(out_dir, ours)
+    try:
+        stage = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out_dir))
+    except OSError as exc:
+        raise OutputError(str(out_dir), f"cannot create a staging folder ({exc.strerror or exc})") from exc
+    try:
+        yield stage
+    finally:
+        try:
+            if any(stage.iterdir()):
+                _publish(stage, out_dir, ours)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _locked(out_dir: Path) -> Iterator[None]:
+    """An exclusive lock on the report folder (no-op where ``fcntl`` does not exist)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        handle = open(out_dir / LOCK_NAME, "a+b")  # noqa: SIM115 - held for the with block
+    except OSError as exc:
+        raise OutputError(str(out_dir / LOCK_NAME), exc.strerror or str(exc)) from exc
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _publish(stage: Path, out_dir: Path, ours: Collection[str]) -> None:
+    with _locked(out_dir):
+        try:
+            for name in ours:  # the earlier run's files go first: the folder holds one run
+                old = out_dir / name
+                if old.is_dir() and not old.is_symlink():
+                    shutil.rmtree(old)
+                elif old.exists() or old.is_symlink():
+                    old.unlink()
+            for item in sorted(stage.iterdir()):
+                os.replace(item, out_dir / item.name)
+        except OSError as exc:
+            raise OutputError(
+                str(out_dir), f"cannot move the report into place ({exc.strerror or exc})"
+            ) from exc
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def _remove_stale(out_dir: Path, ours: Collection[str]) -> None:
+    """Staging folders of runs that died (SIGKILL), and temporary files of older versions."""
+    for item in out_dir.glob(f"{STAGING_PREFIX}*"):
+        pid = item.name[len(STAGING_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(item, ignore_errors=True)
+    for name in ours:
+        for tmp in out_dir.glob(f".{name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                tmp.unlink()

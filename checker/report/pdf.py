@@ -129,7 +129,7 @@ def _cap_name(text: str, limit: int = NAME_CAP) -> str:
     dropped the whole PDF.
 
     >>> _cap_name("a/" * 60 + "story.txt", 20)
-    'a/a/a/a/a…/story.txt'
+    'a/a/a/a/a/…story.txt'
     """
     text = collapse(text)
     if len(text) <= limit:

@@ -244,3 +244,63 @@ def test_report_file_names_stay_inside_the_output_folder(tmp_path: Path) -> None
         with pytest.raises(OutputError):
             files_module.safe_child(out, name)
     assert files_module.safe_child(out, "findings.json") == out / "findings.json"
+
+
+def test_a_failed_run_does_not_leave_the_old_runs_files_beside_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, result: RunResult
+) -> None:
+    # A run that failed after findings.json left it next to the previous run's csv and md:
+    # a reviewer read one run's findings with another run's summary.
+    out = tmp_path / "out"
+    write_report(result, out, {"json", "csv", "md"})
+    (out / "summary.md").write_text("the old run", encoding="utf-8")
+    real = files_module.write_atomic
+
+    def full_for_csv(path: Path, write: files_module.Writer) -> Path:
+        if path.name == "findings.csv":
+            raise OutputError(str(path), os.strerror(errno.ENOSPC))
+        return real(path, write)
+
+    monkeypatch.setattr(report_module, "write_atomic", full_for_csv)
+    with pytest.raises(OutputError) as err:
+        write_report(result, out, {"json", "csv", "md"})
+    assert err.value.path == str(out / "findings.csv")
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["findings.json"]
+    assert not list(out.glob(f"{files_module.STAGING_PREFIX}*"))
+
+
+def test_a_run_with_fewer_parts_removes_the_earlier_runs_other_parts(
+    tmp_path: Path, result: RunResult
+) -> None:
+    out = tmp_path / "out"
+    write_report(result, out, {"json", "csv", "md"})
+    write_report(result, out, {"json"})
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["findings.json"]
+
+
+SIGKILL_CHILD = SIGINT_CHILD.replace("time.sleep(30)", "time.sleep(60)")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_sigkill_keeps_the_previous_report_and_the_next_run_cleans_up(
+    tmp_path: Path, result: RunResult
+) -> None:
+    out = tmp_path / "out"
+    write_report(result, out, {"json", "csv"})
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.startswith(".")}
+    child = subprocess.Popen(
+        [sys.executable, "-c", SIGKILL_CHILD, str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "ready"
+    child.kill()
+    child.communicate(timeout=30)
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.startswith(".")}
+    assert after == before  # the old run, whole
+    assert list(out.glob(f"{files_module.STAGING_PREFIX}*")), "the killed run's staging folder is left"
+    write_report(result, out, {"json"})
+    assert not list(out.glob(f"{files_module.STAGING_PREFIX}*"))
+    assert not (out / "findings.csv").exists()
