@@ -39,6 +39,7 @@ reference_app = typer.Typer(help="Inspect and validate reference tables.", no_ar
 app.add_typer(reference_app, name="reference")
 
 
+PUBLISHED_YEARS = (1800, 2200)  # a news article's date; 9000 is a typo, not a date to compute with
 INTERNAL_ERROR = 4  # never 1: that code tells a pipeline "discrepancies found"
 _debug = False  # set by --debug: show the traceback of an internal error
 _inputs: list[Path] = []  # what the command was reading, named in an internal error's line
@@ -65,9 +66,13 @@ def _parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2022-09-28") from None
+    if not PUBLISHED_YEARS[0] <= day.year <= PUBLISHED_YEARS[1]:
+        low, high = PUBLISHED_YEARS
+        raise typer.BadParameter(f"{value!r} is not a publication date between {low} and {high}")
+    return day
 
 
 def _version(value: bool) -> None:

@@ -636,6 +636,20 @@ def day_number(day: dt.date) -> float:
     return float(mdates.date2num(dt.datetime(day.year, day.month, day.day)))
 
 
+# Dates a timeline draws: a publication date of 9000 (a typo in front matter) or a year
+# read from odd text is still in the findings, but matplotlib cannot place days past 9999,
+# and one such date cost every figure and the PDF.
+DRAWABLE_YEARS = (1800, 2200)
+
+
+def _drawable_rows(result: RunResult, index: Index) -> Iterator[TimelineRow]:
+    low, high = DRAWABLE_YEARS
+    for r in iter_timeline_rows(result, index):
+        days = (r.low, r.high) if r.reference is None else (r.low, r.high, r.reference)
+        if all(low <= d.year <= high for d in days):
+            yield r
+
+
 def plot_timeline(result: RunResult, *, top: int = TOP_ROWS) -> Figure:
     """Each dated claim as a bar over the days it covers; the reference date as a diamond.
 
@@ -645,11 +659,11 @@ def plot_timeline(result: RunResult, *, top: int = TOP_ROWS) -> Figure:
     title = "Dates in the articles vs reference dates"
     index = Index(result)
     with style():
-        ranked = top_findings(lambda: _distinct_findings(iter_timeline_rows(result, index)), index, top)
+        ranked = top_findings(lambda: _distinct_findings(_drawable_rows(result, index)), index, top)
         keep = {f.id for f in ranked}
         total = 0
         shown = []
-        for r in iter_timeline_rows(result, index):
+        for r in _drawable_rows(result, index):
             total += 1
             if r.finding.id in keep:
                 shown.append(r)

@@ -304,3 +304,26 @@ def test_sigkill_keeps_the_previous_report_and_the_next_run_cleans_up(
     write_report(result, out, {"json"})
     assert not list(out.glob(f"{files_module.STAGING_PREFIX}*"))
     assert not (out / "findings.csv").exists()
+
+
+def test_dates_past_year_9999_on_the_timeline_do_not_cost_the_figures(tmp_path: Path) -> None:
+    # A front-matter date of 9000 and dates of 9000 in the text: matplotlib cannot place
+    # days past 9999, and the timeline's failure dropped every PNG and the PDF.
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.md").write_text(
+        "---\npublished: 9000-03-01\n---\nElection\n\nPutin won 87.28% on March 17, 9000, "
+        "exactly one year ago, when turnout was 77.49%.\n",
+        encoding="utf-8",
+    )
+    write_good(articles)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["check", str(articles), "--out", str(out), "--quiet"])
+    assert result.exit_code in (0, 1), result.output
+    assert (out / "report.pdf").is_file() and (out / "figures" / "timeline.png").is_file()
+
+
+def test_a_publication_date_past_2200_on_the_command_line_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "--published", "9000-01-01"])
+    assert result.exit_code == 2
+    assert "between 1800 and 2200" in result.output
