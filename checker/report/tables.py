@@ -173,7 +173,12 @@ def findings_csv(result: RunResult, index: Index | None = None) -> str:
 
 # --- summary.md ---------------------------------------------------------------------------
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
+_MD_SPECIAL = str.maketrans(
+    {c: "\\" + c for c in "\\`*_[]<>|#"}
+    # a line break or other control character in a file name would end a list item or a
+    # table row: show it as its escape ("\n"), as a shell listing does
+    | {chr(i): repr(chr(i))[1:-1] for i in (*range(32), 127)}
+)
 
 
 def md_escape(text: str) -> str:
@@ -181,6 +186,8 @@ def md_escape(text: str) -> str:
 
     >>> md_escape("a *b* <i>|")
     'a \\\\*b\\\\* \\\\<i\\\\>\\\\|'
+    >>> print(md_escape("two\\nlines.txt"))
+    two\\nlines.txt
     """
     return text.translate(_MD_SPECIAL)
 
