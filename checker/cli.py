@@ -287,19 +287,143 @@ def reference_list(
     reference: Annotated[
         list[Path] | None, typer.Option("--reference", "-r", help="Extra reference folder to include.")
     ] = None,
+    packs: Annotated[
+        bool, typer.Option("--packs", help="Include the bundled imported packs (ParlGov, MEDSL).")
+    ] = False,
 ) -> None:
-    """List the elections, people and events the reference tables cover.
+    """List the elections, people and events the reference tables cover, and coverage by country.
 
-    Example: checkfigures reference list
+    Example: checkfigures reference list --packs
     """
-    from checker.reference import load_reference
+    from checker.reference import load_reference, pack_dirs
 
     try:
-        ref = load_reference(reference or [])
+        ref = load_reference([*(pack_dirs() if packs else []), *(reference or [])])
     except CheckerError as err:
         raise _fail(err) from None
-    for line in ref.coverage_lines():
+    lines = ref.coverage_by_country() if packs else [*ref.coverage_lines(), "", *ref.coverage_by_country()]
+    for line in lines:
         typer.echo(line)
+
+
+import_app = typer.Typer(
+    help="Convert an open results dataset into reference tables (see README: importers).",
+    no_args_is_help=True,
+)
+reference_app.add_typer(import_app, name="import")
+OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder to write the tables into.")]
+RetrievedOpt = Annotated[
+    str | None, typer.Option("--retrieved", help="When the source copy was taken (YYYY-MM-DD).")
+]
+
+
+def _imported(run: Callable[[], object]) -> None:
+    """Run an import, list its problems as file:line: message, and exit 3 on an error."""
+    from checker.importers.common import ImportReport
+
+    try:
+        report = run()
+    except CheckerError as err:
+        raise _fail(err) from None
+    assert isinstance(report, ImportReport)
+    for problem in report.problems:
+        typer.echo(str(problem), err=True)
+    typer.echo(report.summary())
+
+
+@import_app.command("parlgov")
+def import_parlgov_cmd(
+    folder: Annotated[Path, typer.Argument(help="Folder of ParlGov's CSV export.")],
+    out: OutOpt,
+    retrieved: RetrievedOpt = None,
+) -> None:
+    """ParlGov parliament and European Parliament elections.
+
+    Example: checkfigures reference import parlgov parlgov/ --out tables/parlgov
+    """
+    from checker.importers.parlgov import import_parlgov
+
+    _imported(lambda: import_parlgov(folder, out, _parse_date(retrieved)))
+
+
+@import_app.command("medsl")
+def import_medsl_cmd(
+    file: Annotated[Path, typer.Argument(help="MEDSL's 1976-2020-president.csv.")],
+    out: OutOpt,
+    retrieved: RetrievedOpt = None,
+    corrections: Annotated[
+        bool, typer.Option(help="Apply the cited corrections of impossible rows (else leave them out).")
+    ] = True,
+) -> None:
+    """MIT Election Lab U.S. President results by state.
+
+    Example: checkfigures reference import medsl 1976-2020-president.csv --out tables/medsl
+    """
+    from checker.importers.medsl import import_medsl
+
+    _imported(lambda: import_medsl(file, out, _parse_date(retrieved), corrections=corrections))
+
+
+@import_app.command("precincts")
+def import_precincts_cmd(
+    table: Annotated[Path, typer.Argument(help="Precinct table: .csv, or .zip holding one .csv.")],
+    out: OutOpt,
+    preset: Annotated[
+        str, typer.Option("--preset", "-p", help="ru-cec-presidential, ru-cec-duma, ru-cec-2020-vote.")
+    ],
+    date: Annotated[str, typer.Option("--date", help="Election day (YYYY-MM-DD).")],
+    names: Annotated[
+        str, typer.Option("--names", help="Candidate names: column=name,... (a column's start is enough).")
+    ] = "",
+    retrieved: RetrievedOpt = None,
+) -> None:
+    """National and regional totals summed from a precinct table.
+
+    Example: checkfigures reference import precincts 2018.csv.zip --preset ru-cec-presidential
+    --date 2018-03-18 --names "Путин=Vladimir Putin" --out tables/ru2018
+    """
+    from checker.importers.generic import parse_pairs
+    from checker.importers.precincts import import_precincts
+
+    day = _parse_date(date)
+    assert day is not None
+    renames = parse_pairs(names, "--names")
+    _imported(
+        lambda: import_precincts(
+            table, out, preset=preset, date=day, names=renames, retrieved=_parse_date(retrieved)
+        )
+    )
+
+
+@import_app.command("csv")
+def import_csv_cmd(
+    file: Annotated[Path, typer.Argument(help="A CSV table of results.")],
+    out: OutOpt,
+    mapping: Annotated[str, typer.Option("--map", help="Source columns to fields: col=field,...")],
+    constants: Annotated[
+        str, typer.Option("--set", help="Fields with one value for every row: field=value,...")
+    ] = "",
+    dataset: Annotated[str, typer.Option("--dataset", help="Name of the dataset.")] = "",
+    version: Annotated[str, typer.Option("--dataset-version", help="Its version.")] = "",
+    source_url: Annotated[str, typer.Option("--source-url", help="Its URL or DOI (required).")] = "",
+    retrieved: RetrievedOpt = None,
+) -> None:
+    """Any results table, through a column map (fields: see README).
+
+    Example: checkfigures reference import csv res.csv --map Party=option,Pct=share_pct
+    --set country=Malta,country_code=MT,kind=parliamentary,date=2022-03-26 --source-url URL --out t/
+    """
+    from checker.errors import UsageError
+    from checker.importers.generic import import_csv, parse_pairs, provenance_of
+
+    if not source_url:
+        raise _fail(UsageError("--source-url is required: every imported figure needs its source"))
+    prov = provenance_of(dataset or file.stem, version, source_url, _parse_date(retrieved))
+    try:
+        columns, fixed = parse_pairs(mapping, "--map"), parse_pairs(constants, "--set")
+    except CheckerError as err:
+        raise _fail(err) from None
+    _imported(lambda: import_csv(file, out, columns, fixed, prov))
 
 
 def _register_forensics() -> None:

@@ -46,6 +46,7 @@ from checker.gazetteer import MATCH_RULES, NAME_TYPES, Gazetteer, NameEntry, fol
 __all__ = [
     "BUNDLED_DIR",
     "ELECTION_KINDS",
+    "PACKS_DIR",
     "SCHEMAS",
     "SHARE_BASES",
     "STAGES",
@@ -56,6 +57,7 @@ __all__ = [
     "ResultRow",
     "bundled_dir",
     "load_reference",
+    "pack_dirs",
     "validate_reference",
 ]
 
@@ -74,6 +76,19 @@ def bundled_dir() -> Path:
 
 BUNDLED_DIR = bundled_dir()
 
+# Imported datasets shipped with the package (``python -m checker.importers.build``), one
+# folder each. ``check`` does not load them by default yet; ``reference list --packs`` and
+# ``--reference`` do.
+PACKS_DIR = Path(checker.__file__).resolve().parent / "data" / "packs"
+
+
+def pack_dirs() -> list[Path]:
+    """The bundled packs' folders, in name order (empty when none is installed)."""
+    if not PACKS_DIR.is_dir():
+        return []
+    return sorted(p for p in PACKS_DIR.iterdir() if (p / "elections.csv").is_file())
+
+
 ELECTION_KINDS = (
     "presidential",
     "parliamentary",
@@ -82,6 +97,7 @@ ELECTION_KINDS = (
     "status_referendum",
     "constitutional_referendum",
     "independence_referendum",
+    "european_parliament",
 )
 # final: the official final figure, the one a discrepancy is measured against. The others
 # are alternatives a journalist may quote correctly: a partial count, a preliminary result,
@@ -91,6 +107,10 @@ STAGES = ("final", "preliminary", "partial", "exit_poll", "sub_population", "cla
 # votes (what Wikipedia infoboxes often show) or registered voters (Belarus 2022).
 SHARE_BASES = ("ballots", "valid", "registered")
 LIST_SEPARATOR = " | "
+
+# Provenance of imported rows (``checkfigures reference import``): which dataset, which
+# version of it, and when the copy was taken. Optional: hand-curated rows leave them out.
+PROVENANCE_COLUMNS = ("dataset", "dataset_version", "retrieved")
 
 ColumnKind = Literal["text", "date", "percent", "decimal", "int", "enum", "list"]
 
@@ -136,6 +156,9 @@ SCHEMAS: tuple[TableSchema, ...] = (
             Column("regions", "int", required=False),
             Column("source_url"),
             Column("note", required=False),
+            Column("dataset", required=False),
+            Column("dataset_version", required=False),
+            Column("retrieved", "date", required=False),
         ),
         key=("election_id",),
     ),
@@ -157,6 +180,9 @@ SCHEMAS: tuple[TableSchema, ...] = (
             Column("claimed_by", required=False),
             Column("source_url"),
             Column("note", required=False),
+            Column("dataset", required=False),
+            Column("dataset_version", required=False),
+            Column("retrieved", "date", required=False),
         ),
         key=("election_id", "region", "option", "stage", "as_of", "counted_pct", "claimed_by", "share_basis"),
     ),
@@ -191,8 +217,14 @@ SCHEMAS: tuple[TableSchema, ...] = (
             Column("type", "enum", nonempty=True, choices=NAME_TYPES),
             Column("match", "enum", required=False, choices=MATCH_RULES),
             Column("source_url", required=False),
+            # Imported party names exist in many countries ("Labour Party"): the country
+            # tells them apart, and is part of the key.
+            Column("country", required=False),
+            Column("dataset", required=False),
+            Column("dataset_version", required=False),
+            Column("retrieved", "date", required=False),
         ),
-        key=("alias",),
+        key=("alias", "country"),
         sourced=False,  # spelling variants are not figures
     ),
 )
@@ -221,6 +253,7 @@ class Election:
     file: str
     line: int
     regions: int | None = None  # how many regions held the vote, when it was held in named regions only
+    dataset: str = ""  # the imported dataset the row comes from; empty for hand-curated rows
 
 
 def _row_key(file: str, line: int) -> str:
@@ -258,6 +291,7 @@ class ResultRow:
     file: str
     line: int
     option_label: str = ""
+    dataset: str = ""  # the imported dataset the row comes from; empty for hand-curated rows
 
     @property
     def key(self) -> str:
@@ -361,6 +395,23 @@ class ReferenceData:
             f"{len(self.elections)} elections, {len(self.results)} results, {len(self.people)} people, "
             f"{len(self.events)} events, {aliases} aliases"
         )
+
+    def coverage_by_country(self) -> list[str]:
+        """Per country and kind: how many elections, their years, and the datasets they come from.
+
+        >>> load_reference([]).coverage_by_country()[1].split(":")[0]
+        '  Belarus'
+        """
+        groups: dict[tuple[str, str], list[Election]] = defaultdict(list)
+        for e in self.elections.values():
+            groups[(e.country, e.kind)].append(e)
+        lines = ["Coverage by country and type (elections, years, source):"]
+        for (country, kind), found in sorted(groups.items()):
+            years = sorted(e.start.year for e in found)
+            span = str(years[0]) if years[0] == years[-1] else f"{years[0]}-{years[-1]}"
+            sources = ", ".join(sorted({e.dataset or "hand-curated" for e in found}))
+            lines.append(f"  {country}: {kind} {len(found)} ({span}; {sources})")
+        return lines
 
     def coverage_lines(self) -> list[str]:
         """A human-readable listing of what the tables cover (``checkfigures reference list``)."""
@@ -573,7 +624,7 @@ def _check_row(schema: TableSchema, row: _Row) -> list[str]:
 
 def _key_of(schema: TableSchema, row: _Row) -> tuple[str, ...]:
     if schema.name == "aliases":
-        return (fold_key(row.text("alias")),)
+        return (fold_key(row.text("alias")), row.text("country"))
     key = tuple("" if row.get(k) is None else str(row.get(k)) for k in schema.key)
     if schema.name == "results" and not key[-1]:
         key = (*key[:-1], "ballots")  # an empty share_basis is the default basis
@@ -732,6 +783,7 @@ def _build(merged: Mapping[str, list[_Row]], paths: Sequence[tuple[str, str]]) -
             file=r.file,
             line=r.line,
             regions=_int(r, "regions"),
+            dataset=r.text("dataset"),
         )
     results = tuple(
         ResultRow(
@@ -752,6 +804,7 @@ def _build(merged: Mapping[str, list[_Row]], paths: Sequence[tuple[str, str]]) -
             file=r.file,
             line=r.line,
             option_label=r.text("option_label"),
+            dataset=r.text("dataset"),
         )
         for r in merged["results"]
     )
