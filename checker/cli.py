@@ -285,9 +285,9 @@ def reference_list(
 
 
 def _register_forensics() -> None:
-    from checker.forensics.command import forensics
+    from checker.forensics.command import forensics_app
 
-    app.command(name="forensics")(forensics)
+    app.add_typer(forensics_app(), name="forensics")
 
 
 _register_forensics()
