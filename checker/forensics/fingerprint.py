@@ -167,8 +167,8 @@ def check_fingerprint(table: PrecinctTable, seed: int = 0) -> Fingerprint:
         f"top fifth by both turnout and {table.leader_name}'s result, against {exp:.0f} (sd {sd:.1f}) "
         f"if turnout and result were paired at random: {verdict} chance at {alpha_text()} (corner "
         f"excess {excess:+.3f} of the top-turnout stations; {format_p(p, log10=lp)}). Ballot stuffing "
-        "fills this corner; so can honest differences between stations of one district (town and village), so "
-        f"read it with the picture. Whole-table correlation {corr:.2f} (voter-weighted); "
+        "fills this corner; so can honest differences between stations of one district (town and "
+        f"village), so read it with the picture. Whole-table correlation {corr:.2f} (voter-weighted); "
         f"{100 * high:.1f}% of voters are at stations where turnout and result both exceed 80%."
     )
     return Fingerprint(
