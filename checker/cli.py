@@ -427,9 +427,9 @@ def import_csv_cmd(
 
 
 def _register_forensics() -> None:
-    from checker.forensics.command import forensics
+    from checker.forensics.command import forensics_app
 
-    app.command(name="forensics")(forensics)
+    app.add_typer(forensics_app(), name="forensics")
 
 
 _register_forensics()

@@ -25,6 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from checker.forensics.table import IntArray, PrecinctTable
+from checker.forensics.verdict import ALPHA, alpha_text, format_p
 
 MIN_REGISTERED = 100
 MAX_RATE = 0.99
@@ -57,6 +58,7 @@ class IntegerExcess:
     mc_sd: float
     mc_99_9: float
     p_value: float
+    exceeded: int  # replicates whose excess reached the observed one
     replicates: int
     seed: int
     null_excess: tuple[float, ...]  # one value per replicate, for the plot
@@ -64,6 +66,24 @@ class IntegerExcess:
 
     name: ClassVar[str] = "integer_excess"
     title: ClassVar[str] = "Integer-percentage excess"
+    alpha: ClassVar[float] = ALPHA
+    statistic_name: ClassVar[str] = "excess_turnout_or_result"
+
+    @property
+    def statistic(self) -> float:
+        return self.excess
+
+    @property
+    def log10_p(self) -> float:
+        return float(np.log10(self.p_value))
+
+    @property
+    def p_text(self) -> str:
+        return format_p(self.p_value, self.exceeded, self.replicates)
+
+    @property
+    def flagged(self) -> bool:
+        return self.p_value < ALPHA
 
 
 def is_integer_percent(k: IntArray, n: IntArray) -> NDArray[np.bool_]:
@@ -139,16 +159,26 @@ def check_integer_excess(
     expected = null.mean(axis=0)
     excess = observed - expected
     null_excess = null[:, 0] - expected[0]
-    p_value = (1 + int((null[:, 0] >= observed[0]).sum())) / (replicates + 1)
+    exceeded = int((null[:, 0] >= observed[0]).sum())
+    p_value = (1 + exceeded) / (replicates + 1)
     sd = float(null[:, 0].std(ddof=1)) if replicates > 1 else 0.0
     q999 = float(np.percentile(null_excess, 99.9))
-    summary = (
-        f"{int(observed[0])} of {n} stations have an integer turnout or result; an honest count "
-        f"would give about {expected[0]:.0f} (Monte Carlo sd {sd:.0f}), an excess of {excess[0]:.0f} "
-        f"(result {excess[1]:.0f}, turnout {excess[2]:.0f}; p = {p_value:.3g}). A large excess means "
-        "figures were written down rather than counted at some stations; it does not show which "
-        "stations, who changed them, or that the overall result would differ."
-    )
+    p_text = format_p(p_value, exceeded, replicates)
+    verdict = "more than" if p_value < ALPHA else "no more than"
+    if n == 0:
+        summary = (
+            "No station qualifies for the integer test (at least 100 registered, a ballot cast, "
+            "turnout and result at most 99%); check the column mapping. No verdict."
+        )
+    else:
+        summary = (
+            f"{int(observed[0])} of {n} stations have an integer turnout or result; an honest count "
+            f"would give about {expected[0]:.0f} (Monte Carlo sd {sd:.0f}), an excess of {excess[0]:.0f} "
+            f"(result {excess[1]:.0f}, turnout {excess[2]:.0f}): {verdict} chance at {alpha_text()} "
+            f"({p_text}). A large excess means figures were written down rather than counted at some "
+            "stations; it does not show which stations, who changed them, or that the overall "
+            "result would differ."
+        )
     return IntegerExcess(
         n=n,
         observed=int(observed[0]),
@@ -163,6 +193,7 @@ def check_integer_excess(
         mc_sd=sd,
         mc_99_9=q999,
         p_value=p_value,
+        exceeded=exceeded,
         replicates=replicates,
         seed=seed,
         null_excess=tuple(float(x) for x in null_excess),

@@ -26,6 +26,7 @@ from checker.forensics.fingerprint import Fingerprint
 from checker.forensics.integer import IntegerExcess
 from checker.forensics.plots import plot_digits, plot_fingerprint, plot_integer_excess
 from checker.forensics.run import TableReport, TestResult
+from checker.forensics.verdict import alpha_text
 from checker.report.files import write_bytes_atomic
 from checker.report.tables import defuse
 
@@ -37,6 +38,9 @@ CSV_COLUMNS = (
     "statistic_name",
     "statistic",
     "p_value",
+    "log10_p",
+    "alpha",
+    "flagged",
     "n",
     "excess_turnout_or_result",
     "excess_result",
@@ -57,11 +61,28 @@ def _num(x: float | None, places: int = 4) -> float | None:
 
 def statistic_of(res: TestResult) -> tuple[str, float | None]:
     """The headline statistic of a result and its name (for the CSV and the summary)."""
-    if isinstance(res, IntegerExcess):
-        return "excess_turnout_or_result", res.excess
-    if isinstance(res, Fingerprint):
-        return "turnout_result_correlation", res.statistic
-    return "chi_square", res.statistic
+    return res.statistic_name, res.statistic
+
+
+def headline(res: TestResult) -> str:
+    """One console line for a result: title, statistic, p and the verdict with its alpha.
+
+    Built from the numbers, never cut out of the summary (a party named "6. Единая Россия"
+    has a ". " in its name).
+    """
+    name, value = statistic_of(res)
+    verdict = "flagged" if res.flagged else "not flagged"
+    shown = "nan" if value is None or value != value else f"{value:.4g}"
+    return f"{res.title}: {name} {shown}, {res.p_text}; {verdict} at alpha {res.alpha:g}"
+
+
+def _p(x: float) -> float:
+    """A p-value at full precision (a float's repr round-trips; 4.69e-126 stays 4.69e-126)."""
+    return float(x)
+
+
+def _log10_p(res: TestResult) -> float | None:
+    return _num(res.log10_p, 3)
 
 
 def result_record(res: TestResult) -> dict[str, Any]:
@@ -72,7 +93,11 @@ def result_record(res: TestResult) -> dict[str, Any]:
         "title": res.title,
         "statistic_name": name,
         "statistic": _num(value),
-        "p_value": _num(res.p_value, 6),
+        "p_value": _p(res.p_value),
+        "log10_p": _log10_p(res),
+        "p_text": res.p_text,
+        "alpha": res.alpha,
+        "flagged": res.flagged,
         "n": res.n,
         "summary": res.summary,
     }
@@ -97,15 +122,29 @@ def result_record(res: TestResult) -> dict[str, Any]:
             seed=res.seed,
         )
     elif isinstance(res, Fingerprint):
-        rec.update(leader=res.leader, high_corner_voter_share=_num(res.high_corner))
+        rec.update(
+            leader=res.leader,
+            corner_observed=res.corner_observed,
+            corner_expected=_num(res.corner_expected, 1),
+            corner_sd=_num(res.corner_sd, 2),
+            top_fifth_stations=res.top_turnout,
+            districts=res.districts,
+            correlation=_num(res.correlation),
+            high_corner_voter_share=_num(res.high_corner),
+        )
     elif isinstance(res, DigitTest):
         rec.update(
             column=res.column,
             df=res.df,
             mean_digit=_num(res.mean_digit),
-            expected_mean=_num(res.expected_mean),
+            law_mean=_num(res.expected_mean),
+            reference_mean=_num(res.reference_mean),
+            reference_sd=_num(res.reference_sd, 5),
+            reference_replicates=res.replicates,
+            chi_square_against_law=_num(res.chi_square_law, 2),
             counts=list(res.counts),
-            expected=[_num(e, 2) for e in res.expected],
+            expected_under_law=[_num(e, 2) for e in res.expected],
+            expected_reference=None if res.reference is None else [_num(e, 2) for e in res.reference],
         )
     return rec
 
@@ -164,7 +203,10 @@ def forensics_csv(reports: Sequence[TableReport]) -> str:
                     res.name,
                     name,
                     _cell(value),
-                    _cell(res.p_value, 6),
+                    repr(_p(res.p_value)),
+                    _cell(res.log10_p, 3),
+                    repr(res.alpha),
+                    "yes" if res.flagged else "no",
                     res.n,
                     *(
                         (_cell(ie.excess, 1), _cell(ie.excess_result, 1), _cell(ie.excess_turnout, 1))
@@ -236,7 +278,9 @@ def forensics_pdf(reports: Sequence[TableReport], pngs: dict[tuple[int, str], by
         line = (
             f"{rep.path}: {t.n} stations used of {t.rows_read} rows ({t.skipped_empty} without numbers, "
             f"{t.skipped_bad} bad rows skipped); leader {t.leader_name}; integer excess "
-            f"{rep.integer.excess:.0f} (p = {rep.integer.p_value:.3g})."
+            f"{rep.integer.excess:.0f} ({rep.integer.p_text}); fingerprint corner {rep.fingerprint.p_text}; "
+            f"2BL {rep.second_digit.p_text}; last digit {rep.last_digit.p_text}. Every verdict at "
+            f"{alpha_text()}."
         )
         pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)

@@ -40,6 +40,7 @@ CANDIDATES = ("Alder", "Birch", "Cedar", "Dogwood")
 BASE_LOGITS = np.array([1.0, 0.2, -0.2, -0.9])
 SYNTHETIC_COLUMNS = (
     "station",
+    "region",
     "registered",
     "issued_early",
     "issued_station",
@@ -125,6 +126,7 @@ def generate_election(
         candidates=CANDIDATES,
         leader=0,
         rows_read=n_stations,
+        groups=region.astype(np.int64),
     )
     return SyntheticElection(table, early, outside, stuffed, rounded)
 
@@ -173,6 +175,7 @@ def write_synthetic_csv(election: SyntheticElection, path: Path) -> Path:
     station_issued = t.issued - election.issued_early - election.issued_outside
     cols = np.column_stack(
         [
+            np.zeros(t.n, dtype=np.int64) if t.groups is None else t.groups,
             t.registered,
             election.issued_early,
             station_issued,
@@ -185,8 +188,8 @@ def write_synthetic_csv(election: SyntheticElection, path: Path) -> Path:
     with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow([*SYNTHETIC_COLUMNS, *t.candidates])
-        for i, row in enumerate(cols.tolist(), start=1):
-            writer.writerow([f"S{i:05d}", *row])
+        for i, (region, *row) in enumerate(cols.tolist(), start=1):
+            writer.writerow([f"S{i:05d}", f"R{region:03d}", *row])
     return path
 
 

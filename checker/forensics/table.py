@@ -16,8 +16,10 @@ Only an unusable table (no header, missing columns, no usable row) raises
 
 from __future__ import annotations
 
+import _csv
 import csv
 import io
+import itertools
 import logging
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
@@ -60,6 +62,7 @@ class Layout:
     invalid: str | None
     candidates: tuple[str, ...]
     leader: str
+    group: tuple[str, ...] = ()  # text columns whose values together name a station's district
 
     def columns(self) -> tuple[str, ...]:
         """Every count column the layout reads, in a fixed order (no duplicates)."""
@@ -91,6 +94,8 @@ class PrecinctTable:
     skipped_bad: int = 0
     problems: tuple[Problem, ...] = field(default_factory=tuple)
     layout: Layout | None = None
+    # District of each station (0..k-1), from the layout's group columns; None: one district.
+    groups: IntArray | None = None
 
     @property
     def n(self) -> int:
@@ -200,13 +205,15 @@ def resolve_layout(
     invalid: str | None,
     candidates: Sequence[str] = (),
     leader: str | None = None,
+    group: Sequence[str] = (),
     file: str = "table",
 ) -> Layout:
     """A layout from column names given by the user (each matched by :func:`match_column`).
 
     With no ``candidates`` every count column that is not otherwise used and is not an id
     column (region, tik, uik, url...) is a candidate. Without ``leader`` the candidate with
-    the most votes leads (decided at load).
+    the most votes leads (decided at load). A column named for two roles (or twice for one)
+    is refused: its numbers cannot be two different counts.
 
     >>> resolve_layout(["reg", "iss", "ok", "bad", "A", "B"], registered="reg", issued=["iss"],
     ...                valid="ok", invalid="bad", leader="B").candidates
@@ -214,20 +221,50 @@ def resolve_layout(
     """
     if not issued:
         raise TableError([Problem(file, None, "no ballots-issued column given; use --issued (repeatable)")])
-    reg = _require(header, registered, "registered", file)
-    iss = tuple(_require(header, c, "issued", file) for c in issued)
-    val = _require(header, valid, "valid", file) if valid else None
-    inv = _require(header, invalid, "invalid", file) if invalid else None
-    used = {reg, *iss, val, inv}
+    roles: list[tuple[str, str]] = [("registered", _require(header, registered, "registered", file))]
+    roles += [("issued", _require(header, c, "issued", file)) for c in issued]
+    if valid:
+        roles.append(("valid", _require(header, valid, "valid", file)))
+    if invalid:
+        roles.append(("invalid", _require(header, invalid, "invalid", file)))
+    groups = tuple(_require(header, c, "group", file) for c in group)
     if candidates:
-        cands = tuple(_require(header, c, "candidate", file) for c in candidates)
+        roles += [("candidate", _require(header, c, "candidate", file)) for c in candidates]
+    _refuse_overlaps(roles, groups, file)
+    reg = roles[0][1]
+    iss = tuple(c for r, c in roles if r == "issued")
+    val = next((c for r, c in roles if r == "valid"), None)
+    inv = next((c for r, c in roles if r == "invalid"), None)
+    if candidates:
+        cands = tuple(c for r, c in roles if r == "candidate")
     else:
+        used = {c for _, c in roles} | set(groups)
         cands = tuple(h for h in header if h not in used and _norm(h) not in ID_COLUMNS and h.strip())
     if not cands:
         raise TableError([Problem(file, 1, "no candidate columns; name them with --candidate")])
     # Without a leader the top candidate by total votes leads; that is known only after reading.
     lead = "" if leader is None else _require(cands, leader, "leader", file)
-    return Layout(reg, iss, val, inv, cands, lead)
+    return Layout(reg, iss, val, inv, cands, lead, groups)
+
+
+def _refuse_overlaps(roles: Sequence[tuple[str, str]], groups: Sequence[str], file: str) -> None:
+    """A TableError naming every column given for more than one role (or twice)."""
+    seen: dict[str, list[str]] = {}
+    for role, column in roles:
+        seen.setdefault(column, []).append(role)
+    for column in groups:
+        seen.setdefault(column, []).append("group")
+    clashes = [
+        Problem(
+            file,
+            1,
+            f"column {column!r} is given as {' and as '.join(used)}; each count needs its own column",
+        )
+        for column, used in seen.items()
+        if len(used) > 1
+    ]
+    if clashes:
+        raise TableError(clashes)
 
 
 # --- presets for the Russian CEC files (data of Shpilkin, dkobak/elections) -------------------
@@ -284,7 +321,9 @@ def _ru_cec(header: Sequence[str], file: str) -> Layout:
     )
     if not candidates:
         raise TableError([Problem(file, 1, "no candidate columns after the 'Число ...' columns")])
-    return Layout(registered, issued, valid[0] if valid else None, invalid, candidates, "")
+    # District: the territorial commission within its region (TIK names repeat across regions).
+    group = tuple(h for h in ("region", "tik") if h in header)
+    return Layout(registered, issued, valid[0] if valid else None, invalid, candidates, "", group)
 
 
 def _synthetic(header: Sequence[str], file: str) -> Layout:
@@ -294,6 +333,7 @@ def _synthetic(header: Sequence[str], file: str) -> Layout:
         issued=["issued_early", "issued_station", "issued_outside"],
         valid="valid",
         invalid="invalid",
+        group=["region"] if "region" in header else [],
         file=file,
     )
 
@@ -323,7 +363,13 @@ def resolve_preset(
     if leader is not None:
         lead = _require(layout.candidates, leader, "leader", file)
         layout = Layout(
-            layout.registered, layout.issued, layout.valid, layout.invalid, layout.candidates, lead
+            layout.registered,
+            layout.issued,
+            layout.valid,
+            layout.invalid,
+            layout.candidates,
+            lead,
+            layout.group,
         )
     return layout
 
@@ -334,6 +380,10 @@ def resolve_preset(
 @contextmanager
 def _open_text(path: Path) -> Iterator[io.TextIOBase]:
     """Yield the CSV text stream: the file, or the one CSV member of a zip."""
+    if path.is_dir():
+        raise TableError([Problem(str(path), None, "is a folder, not a table; give the .csv or .zip file")])
+    if path.suffix.lower() == ".zip" and path.is_file() and not zipfile.is_zipfile(path):
+        raise TableError([Problem(str(path), None, "named .zip but is not a zip archive")])
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as zf:
             members = [
@@ -356,11 +406,25 @@ def _open_text(path: Path) -> Iterator[io.TextIOBase]:
         yield fh
 
 
+DELIMITERS = (",", ";", "\t", "|")
+
+
+def _reader(fh: io.TextIOBase) -> _csv.Reader:
+    """A csv reader whose delimiter is the one that splits the header into most fields.
+
+    >>> next(_reader(io.StringIO('a;"b, c";d\\n1;2;3\\n')))
+    ['a', 'b, c', 'd']
+    """
+    first = fh.readline()
+    best = max(DELIMITERS, key=lambda d: len(next(csv.reader([first], delimiter=d), [])))
+    return csv.reader(itertools.chain([first], fh), delimiter=best)
+
+
 def read_header(path: Path) -> list[str]:
     """The header row of a table (I/O; used to resolve a layout before reading)."""
     try:
         with _open_text(path) as fh:
-            row = next(csv.reader(fh), None)
+            row = next(_reader(fh), None)
     except (OSError, UnicodeDecodeError, zipfile.BadZipFile, csv.Error) as exc:
         raise TableError([Problem(str(path), None, f"cannot read the table: {exc}")]) from exc
     if not row:
@@ -407,19 +471,21 @@ def load_table(path: Path, layout: Layout, name: str | None = None) -> PrecinctT
         problems: list[Problem] = []
         bad = empty = read = 0
         with _open_text(path) as fh:
-            reader = csv.reader(fh)
+            reader = _reader(fh)
             header = next(reader, None)
             if not header:
                 raise TableError([Problem(file, 1, "the table is empty (no header row)")])
             where = {h: i for i, h in reversed(list(enumerate(header)))}
-            missing = [c for c in cols if c not in where]
+            missing = [c for c in (*cols, *layout.group) if c not in where]
             if missing:
                 present = ", ".join(map(repr, header))
                 raise TableError(
                     [Problem(file, 1, f"missing column {c!r}; the columns are: {present}") for c in missing]
                 )
             idx = [where[c] for c in cols]
-            width = max(idx) + 1
+            gidx = [where[c] for c in layout.group]
+            width = max(idx + gidx) + 1
+            group_keys: list[tuple[str, ...]] = []
             for row in reader:
                 read += 1
                 if len(row) < width:
@@ -437,6 +503,7 @@ def load_table(path: Path, layout: Layout, name: str | None = None) -> PrecinctT
                 else:
                     rows.append(parsed)
                     lines.append(reader.line_num)
+                    group_keys.append(tuple(row[i].strip() for i in gidx))
     except (OSError, UnicodeDecodeError, zipfile.BadZipFile, csv.Error) as exc:
         raise TableError([Problem(file, None, f"cannot read the table: {exc}")]) from exc
     if not rows:
@@ -469,13 +536,19 @@ def load_table(path: Path, layout: Layout, name: str | None = None) -> PrecinctT
         registered, issued, votes, invalid, valid = (
             a[keep] for a in (registered, issued, votes, invalid, valid)
         )
+        group_keys = [k for k, ok in zip(group_keys, keep.tolist(), strict=True) if ok]
         if not keep.any():
             raise TableError(
                 [*problems, Problem(file, None, "no usable rows: every row has more votes than ballots")]
             )
     if bad > MAX_LISTED_PROBLEMS:
         problems.append(Problem(file, None, f"... and {bad - MAX_LISTED_PROBLEMS} more bad rows"))
+    _check_mapping(file, layout, registered, issued, valid, invalid, problems)
     leader = layout.candidates.index(layout.leader) if layout.leader else int(np.argmax(votes.sum(axis=0)))
+    groups = None
+    if layout.group:
+        codes: dict[tuple[str, ...], int] = {}
+        groups = np.asarray([codes.setdefault(k, len(codes)) for k in group_keys], dtype=np.int64)
     if empty or bad:
         log.info("%s: %d rows without numbers and %d bad rows skipped", file, empty, bad)
     return PrecinctTable(
@@ -498,5 +571,53 @@ def load_table(path: Path, layout: Layout, name: str | None = None) -> PrecinctT
             layout.invalid,
             layout.candidates,
             layout.candidates[leader],
+            layout.group,
         ),
+        groups=groups,
     )
+
+
+# More ballots in the boxes than were issued happens at a few stations of real tables
+# (a miscount, ballots of another day); in most rows it means a column is mapped wrongly.
+MAX_SHARE_BALLOTS_OVER_ISSUED = 0.5
+
+
+def _check_mapping(
+    file: str,
+    layout: Layout,
+    registered: IntArray,
+    issued: IntArray,
+    valid: IntArray,
+    invalid: IntArray,
+    problems: list[Problem],
+) -> None:
+    """Refuse a mapping the numbers cannot fit; warn about stations above 100% turnout."""
+    n = registered.size
+    over = int(((valid + invalid) > issued).sum())
+    if over > MAX_SHARE_BALLOTS_OVER_ISSUED * n:
+        what = f"valid ({layout.valid})" if layout.valid else "the candidates' votes"
+        cands = ", ".join(map(repr, layout.candidates))
+        raise TableError(
+            [
+                Problem(
+                    file,
+                    1,
+                    f"impossible column mapping: {what} plus invalid ballots exceed the ballots issued "
+                    f"in {over} of {n} rows. Is a count column taken for a candidate? The candidates "
+                    f"are {cands}; name them with --candidate, and give --valid and --invalid",
+                )
+            ]
+        )
+    above = issued > registered
+    if above.any():
+        with np.errstate(divide="ignore"):
+            top = float(np.max(issued[above] / np.maximum(registered[above], 1)))
+        problems.append(
+            Problem(
+                file,
+                None,
+                f"{int(above.sum())} stations report more ballots issued than registered voters "
+                f"(turnout up to {100 * top:.0f}%); kept, but their turnout is impossible: check them, "
+                "or check the registered and issued columns",
+            )
+        )
