@@ -40,6 +40,7 @@ from typing import Any, Literal, TypeVar
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from checker.lang import words
 from checker.trie import END, Trie, build_trie, trie_of
 
 __all__ = ["MATCH_RULES", "NAME_TYPES", "Gazetteer", "NameEntry", "NameHit", "fold", "fold_key"]
@@ -246,7 +247,7 @@ RE_NAME_WORD = re.compile(
     re.VERBOSE,
 )
 # Titles and function words that may stand before a lone surname ("Mr. Pushlin").
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "leader", "head", "governor", "minister"})
+_TITLES = frozenset(words("name_titles"))
 _NEAR_RATIO = 85.0  # rapidfuzz ratio of the full names, 0-100
 _NEAR_FIRST_RATIO = 80.0  # first names may differ a little (Nikolai/Nikolay)
 _MAX_SURNAME_EDITS = 3
