@@ -21,18 +21,19 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 # The languages the project reads, in the order their words enter an alternation.
 LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "pt", "pl", "hu", "ru", "uk")
+_HERE = Path(__file__).parent
 GAPS = "gaps"  # the table that says why a key English has is empty in a language
 
 
 @cache
 def table(language: str) -> Mapping[str, Any]:
     """The parsed data file of ``language`` (read once)."""
-    with resources.files(__package__).joinpath(f"{language}.toml").open("rb") as f:
+    with (_HERE / f"{language}.toml").open("rb") as f:  # shipped as package data
         return tomllib.load(f)
 
 
