@@ -40,6 +40,9 @@ from typing import Any, Literal, TypeVar
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from checker.lang import words
+from checker.trie import END, Trie, build_trie, trie_of
+
 __all__ = ["MATCH_RULES", "NAME_TYPES", "Gazetteer", "NameEntry", "NameHit", "fold", "fold_key"]
 
 NAME_TYPES = ("place", "person", "party", "option", "election", "organisation")
@@ -184,30 +187,15 @@ def is_case_sensitive(alias: str, rule: MatchRule = "auto") -> bool:
 
 # --- trie -> regex -------------------------------------------------------------------------
 
-_END = ""  # trie key marking "an alias ends here" (no real token is empty)
 _SEP = " "  # trie token for a run of spaces/hyphens inside an alias
 # A separator in an alias matches a short run of spaces or hyphens in the folded text:
 # bounded, so the pattern has no nested unbounded repetition.
 _SEP_PATTERN = r"[ \-]{1,3}"
 
-Trie = dict[str, "Trie"]
-
-
-def _tokens(key: str) -> list[str]:
-    return [_SEP if c == " " else c for c in key]
-
 
 def _trie_pattern(node: Trie) -> str:
-    alternatives = [
-        (_SEP_PATTERN if tok == _SEP else re.escape(tok)) + _trie_pattern(child)
-        for tok, child in sorted(node.items())
-        if tok != _END
-    ]
-    if not alternatives:
-        return ""
-    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-    # A terminal node with longer continuations: try the longer alias first (greedy '?').
-    return f"(?:{body})?" if _END in node else body
+    # A terminal node with longer continuations tries the longer alias first (greedy '?').
+    return trie_of(node, space=_SEP_PATTERN)
 
 
 def _compile(keys: Iterable[str], flags: int, literal_first: bool = False) -> re.Pattern[str] | None:
@@ -218,16 +206,11 @@ def _compile(keys: Iterable[str], flags: int, literal_first: bool = False) -> re
     ahead to the first letters. That is four times faster for a few acronyms with few
     first letters, and slower for thousands of names that start with any letter.
     """
-    root: Trie = {}
-    for key in keys:
-        node = root
-        for tok in _tokens(key):
-            node = node.setdefault(tok, {})
-        node[_END] = {}
+    root = build_trie(keys)
     if not root:
         return None
     # Whole words: no letter or digit right before or after the alias.
-    if not literal_first or _END in root or _SEP in root:
+    if not literal_first or END in root or _SEP in root:
         return re.compile(r"(?<!\w)" + _trie_pattern(root) + r"(?!\w)", flags)
     firsts = [
         re.escape(tok) + r"(?<!\w" + re.escape(tok) + ")" + _trie_pattern(child)
@@ -264,7 +247,7 @@ RE_NAME_WORD = re.compile(
     re.VERBOSE,
 )
 # Titles and function words that may stand before a lone surname ("Mr. Pushlin").
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "leader", "head", "governor", "minister"})
+_TITLES = frozenset(words("name_titles"))
 _NEAR_RATIO = 85.0  # rapidfuzz ratio of the full names, 0-100
 _NEAR_FIRST_RATIO = 80.0  # first names may differ a little (Nikolai/Nikolay)
 _MAX_SURNAME_EDITS = 3

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.lang import alternation, words
+
 _CLOSING = "\"'”’»)\\]"  # quotes and brackets that may close a sentence
 _NEXT_START = "(?=[\"'“‘«(\\[]?[A-ZА-ЯЁІЇЄҐÀ-Ý0-9])"  # a capital letter, digit or opening quote next
 # Each alternative starts by matching one character of a set (not with a look-behind), so
@@ -35,16 +37,12 @@ RE_SENTENCE_END = re.compile(
 )
 
 # Tokens that end with a dot without ending the sentence.
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen col lt sgt st sen rep gov pres jr sr vs etc no nos vol fig
-    jan feb mar apr jun jul aug sep sept oct nov dec approx ca inc ltd co corp dept est
-    u.s u.k u.n e.u d.c p.m a.m""".split()
-)
+_ABBREVIATIONS = frozenset(words("abbreviations"))
 
 RE_CLAUSE_BREAK = re.compile(
-    r"""
+    rf"""
     [;:]                          # a semicolon or colon
-    | ,\s+(?:while|whereas|but|although|though|as|which|who)\b   # a contrastive/relative clause
+    | ,\s+{alternation("clause_break_words")}\b   # a contrastive/relative clause ("while")
     | \s[-–—]\s                   # a dash between spaces
     """,
     re.VERBOSE,

@@ -28,116 +28,38 @@ import re
 from functools import lru_cache
 
 from checker.bind import country_names
+from checker.lang import alternation, words
 from checker.model import UNNAMED_VOTE_NOTE, Claim
 from checker.sentences import compile_cues
 
 PROGRESS = "a count still in progress"
-# Each group: what the words say, and the words (lower case; a word starts where a
-# stem starts, so "poll" covers "polls", "pollster", "polling").
+# Each group: what the words say, and the key of its words in checker/lang (lower case;
+# a word starts where a stem starts, so "poll" covers "polls", "pollster", "polling").
 _GROUPS: tuple[tuple[str, str], ...] = (
-    (
-        "a poll or projection",
-        r"\bpoll|\bsurvey|\bprojection|\bprojected|\bforecast|\bestimate|\bmodel(?:s|led)?\b"
-        r"|\bumfrage|\bprognose|\bhochrechnung|\bnachwahlbefragung|\bwahltagsbefragung|\bschätz"
-        r"|\bsondage|\bsortie des urnes|\bestimation"
-        r"|\bencuesta|\bsondeo|\bpie de urna|\bboca de urna|\bproyecci|\bestimaci"
-        r"|\bsondaggi|\bexit[- ]?poll|\bproiezion|\bstim[ae]\b"
-        r"|\bpesquisa|\bsondagem|\bprojeç|\bestimativa"
-        r"|\bsondaż|\bprognoz|\bszacun"
-        r"|\bközvélemény|\bfelmérés|\bbecslés|\belőrejelzés"
-        r"|\bопрос|\bэкзит|\bпрогноз|\bоценк"
-        r"|\bопитуван|\bекзит|\bоцінк",
-    ),
-    (
-        PROGRESS,
-        r"\bcounted\b|\bcounting\b|\breporting\b|\bprocessed\b|\btallied\b|\bso far\b"
-        r"|\bearly (?:results|returns|count)|\bfirst (?:results|returns)|\binitial (?:results|returns|count)"
-        r"|\bpreliminary|\bpartial\b|\bprovisional|\bincomplete|\bexpected vote"
-        r"|\bausgezählt|\bauszählung|\bvorläufig|\bteilergebnis|\bzwischenergebnis|\bbislang|\bbisher"
-        r"|\bdépouill|\bprovisoire|\bpartiel|\bpremiers résultats|\bpréliminaire"
-        r"|\bescrutad|\bescrutinio|\bparcial|\bpreliminar|\bprimeros resultados|\bhasta ahora"
-        r"|\bscrutin|\bspogli|\bprovvisori|\bparzial"
-        r"|\bapurad|\bapuraç|\bprovisóri"
-        r"|\bprzeliczeni|\bpoliczeni|\bcząstkow|\bwstępn|\bdo tej pory"
-        r"|\bfeldolgoz|\brészeredmény|\belőzetes"
-        r"|\bобработ|\bподсч|\bпредварительн|\bпромежуточн|\bпротокол"
-        r"|\bоброблен|\bобробк|\bпідрахун|\bпопередн|\bпроміжн",
-    ),
-    (
-        "votes cast abroad",
-        r"\babroad\b|\boverseas\b|\bdiaspora|\bexpatriate|\boutside the country"
-        r"|\bausland|\bétranger|\bextranjero|\bexterior\b|\bestero\b|\bzagranic|\bkülföld"
-        r"|\bза рубеж|\bзарубеж|\bза кордон|\bзакордон",
-    ),
-    (
-        "a party's own count",
-        r"\baccording to the opposition|\bopposition(?:'s)? (?:says|said|claims?|count|tall|figures|records)"
-        r"|\bits own (?:count|tally|tallies|figures)|\bwitnesses|\btally sheets"
-        r"|\bparallel (?:vote )?(?:count|tabulation)"
-        r"|\bopposition zufolge|\bnach angaben der opposition|\bselon l'opposition|\bsegún la oposición"
-        r"|\btestigos|\bactas recopiladas|\bsecondo l'opposizione|\bsegundo a oposição|\bwedług opozycji"
-        r"|\bпо данным оппозиции|\bнаблюдател|\bза даними опозиції|\bспостерігач",
-    ),
-    (
-        "electoral-college votes",
-        r"\belectoral college|\belectoral votes|\bcolégio eleitoral|\bcolegio electoral|\bcollège électoral"
-        r"|\bwahlleute|\bwahlmänner|\bgrandi elettori|\belektor|\bвыборщик|\bвиборник",
-    ),
-    (
-        "a threshold or quorum",
-        r"\bneeded\b|\brequired\b|\bthreshold|\bquorum|\bto avoid a run-?off|\bhurdle|\bminimum\b"
-        r"|\bsperrklausel|\bhürde|\bseuil|\bumbral|\bsoglia|\bquórum|\bpróg|\bküszöb|\bпорог|\bпоріг",
-    ),
-    (
-        "a group of voters",
-        r"\b(?:men|women|voters aged|young(?:er)? voters|older voters|first-time voters|latino|hispanic"
-        r"|black voters|white voters|rural|urban|suburban|graduates|pensioners|students)\b"
-        r"|\b\w+'s own (?:turnout|result|vote)",
-    ),
-    (
-        "a claim the article reports or checks",
-        r"\bclaim(?:ed|s)?\b|\bfalse(?:ly)?\b|\bfact[- ]?check|\bdebunk|\brumou?r|\balleg|\bin reality\b"
-        r"|\bmisleading|\bbogus|\bfake\b|\bbehaupt|\bangeblich|\bprétend|\bsupuest|\bpresunt|\bякобы|\bнібито",
-    ),
+    ("a poll or projection", "poll_words"),
+    (PROGRESS, "count_in_progress_words"),
+    ("votes cast abroad", "abroad_words"),
+    ("a party's own count", "party_count_words"),
+    ("electoral-college votes", "electoral_college_words"),
+    ("a threshold or quorum", "threshold_words"),
+    ("a group of voters", "voter_group_words"),
+    ("a claim the article reports or checks", "reported_claim_words"),
 )
-_GROUP_RES = tuple((what, compile_cues(words)) for what, words in _GROUPS)
+_GROUP_RES = tuple((what, compile_cues(alternation(key, before=r"\b"))) for what, key in _GROUPS)
 
+_PERCENT = "|".join(words("percent_stems"))  # "per cent", "Prozent", "процент", ...
 # A count that is complete: "after 100% of protocols were processed" is the final result.
-RE_COMPLETE = compile_cues(
-    r"\b100\s?(?:%|per ?cent|percent|prozent|pour cent|por ciento|per cento|por cento|proc|százal"
-    r"|процент|відсот)|\ball (?:the |of the )?(?:ballots|votes|precincts|protocols|polling stations)\b"
-    r"|\bfinal (?:results?|count|tally|figures)|\bendergebnis|\bendgültig|\brésultats? définitifs?"
-    r"|\bresultados? (?:definitivos?|finales?|finais)|\brisultat[oi] definitiv|\bwyniki? ostateczn"
-    r"|\bvégeredmény|\bокончательн|\bостаточн|\bвсех (?:бюллетеней|протоколов)"
-)
+RE_COMPLETE = compile_cues(rf"\b100\s?(?:%|{_PERCENT})|" + alternation("complete_count_words", before=r"\b"))
 # Early voting: a period or count of its own ("five days of early voting").
-RE_EARLY_VOTING = compile_cues(
-    r"\bearly\b|\bvorzeitig|\banticip|\bantecipad|\bдосрочн|\bдостроков|\bprzedterm"
-)
+RE_EARLY_VOTING = compile_cues(alternation("early_voting_words", before=r"\b"))
 # A place below the national level named in the sentence of a national figure.
-RE_SUB_REGION = compile_cues(
-    r"\bcapital\b|\bregion|\boblast|\bprovince|\bcounty\b|\bcounties\b|\bdistrict|\bconstituenc|\bprecinct|\bmunicipalit"
-    r"|\bstate of\b|\bthe state\b|\bswing state|\bbattleground|\bcity of\b|\bin the city\b"
-    r"|\bhauptstadt|\bbundesland|\bwahlkreis|\bbezirk|\bdépartement|\bcirconscription|\bcapitale"
-    r"|\bprovincia|\bcomunidad autónoma|\bregione\b|\bcomune\b|\bmunicípio|\bwojewódz|\bokręg"
-    r"|\bmegyé|\bfőváros|\bобласт|\bрегион|\bстолиц|\bокруг|\bрайон|\bмісто"
-)
+RE_SUB_REGION = compile_cues(alternation("sub_region_words", before=r"\b"))
 # Words in the figure's clause that put it at another time than the vote it is bound to.
-RE_OTHER_TIME = compile_cues(
-    r"\b(?:years?|months?|weeks?) (?:later|earlier)\b|\bat the time\b|\bback then\b"
-    r"|\bthen (?:was|stood|reached|came)\b|\b(?:turnout|result|share) then\b"
-    r"|\bprevious (?:election|vote|race)|\blast time\b|\bjahre (?:später|zuvor|davor)|\bdamals"
-    r"|\bans plus tard|\bà l'époque|\baños después"
-    r"|\ben aquel|\banni dopo|\banos depois|\bна тот момент|\bгода спустя|\bлет спустя"
-)
+RE_OTHER_TIME = compile_cues(alternation("other_time_words", before=r"\b"))
 # A year of another vote named in the clause of the figure ("67.54% in the 2018 election").
 RE_YEAR = re.compile(r"(?<![\d.,])(19[0-9]{2}|20[0-9]{2})(?![\d.,]?\d)")
 # What ends the clause around a figure when looking for a year: another figure or a stop.
-RE_CLAUSE_STOP = re.compile(
-    r"[;:—–]|\d[\d.,]*\s*(?:%|per ?cent|percent|prozent|pour cent|por ciento|per cento|por cento|proc"
-    r"|százal|процент|відсот)",
-    re.IGNORECASE,
-)
+RE_CLAUSE_STOP = re.compile(rf"[;:—–]|\d[\d.,]*\s*(?:%|{_PERCENT})", re.IGNORECASE)
 
 
 def _figure_at(claim: Claim, text: str) -> int:

@@ -20,12 +20,17 @@ from itertools import combinations, pairwise
 
 from checker.checks.caution import doubt
 from checker.checks.common import finding_id, fmt_number, reported, severity_for
+from checker.lang import alternation
 from checker.model import Article, Claim, Difference, Finding
 
 HUNDRED = Decimal(100)
 BIG = Decimal(10) ** 12
+# "a lead of about", "won by": a figure after it is a margin (bind has its own, wider list).
+_MARGIN_HEDGE = alternation("margin_hedges", after=r"\s+")
 RE_MARGIN = re.compile(
-    r"(?:margin|lead|gap|difference)\s+of\s+(?:about\s+|almost\s+|nearly\s+|some\s+)?$|\bby\s+$"
+    rf"{alternation('margin_nouns')}\s+{alternation('margin_links')}\s+"  # "margin of"
+    rf"{_MARGIN_HEDGE}?$"  # "about"
+    rf"|\b{alternation('margin_by')}\s+$"  # "by"
 )
 
 
@@ -113,10 +118,7 @@ def check_share_sums(claims: Sequence[Claim], article: Article) -> list[Finding]
 # An unnamed share that is the rest of a contest: "another 4.59%", "the remaining candidates",
 # "others", "against all", "invalid ballots". Any other unnamed share may restate a named one
 # ("Putin, who won about 87%, ... Putin received 88%").
-RE_REST = re.compile(
-    r"\b(?:another|remaining|the\s+rest|others?|all\s+other|against\s+all|invalid|spoil(?:ed|t)|blank)\b",
-    re.IGNORECASE,
-)
+RE_REST = re.compile(rf"\b{alternation('rest_of_contest_words')}\b", re.IGNORECASE)
 
 
 def _same_paragraph(text: str, a: Claim, b: Claim) -> bool:
@@ -125,12 +127,7 @@ def _same_paragraph(text: str, a: Claim, b: Claim) -> bool:
 
 
 # What a share may be a share of, other than the ballots cast.
-RE_OTHER_BASIS = re.compile(
-    r"\s*(?:of\s+(?:all\s+|the\s+)?(?:registered|eligible|those\s+registered|the\s+electorate|the\s+population)"
-    r"|der\s+(?:Wahlberechtigten|registrierten)|des\s+inscrits|de\s+los\s+inscritos"
-    r"|от\s+(?:общего\s+)?числа\s+избирателей)",
-    re.IGNORECASE,
-)
+RE_OTHER_BASIS = re.compile(rf"\s*{alternation('other_basis_phrases')}", re.IGNORECASE)
 
 
 def _same_list(text: str, a: Claim, b: Claim) -> bool:

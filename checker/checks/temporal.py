@@ -33,9 +33,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from babel.dates import get_day_names
+
 from checker.bind import KIND_CUES, election_entities, election_kind_family
 from checker.checks.caution import RE_EARLY_VOTING, RE_YEAR
 from checker.checks.common import date_range_text, finding_id, fmt_number, reported, row_key
+from checker.lang import alternation, words
 from checker.model import Article, Claim, Difference, Evidence, Finding, Mention
 from checker.reference import Election, Event, ReferenceData
 from checker.sentences import SentenceIndex, sentences_of
@@ -44,19 +47,17 @@ from checker.units import DAYS_PER
 EXACT_ANNIVERSARY_DAYS = 3
 YEAR_WINDOW = 40  # characters either side of a bare year that say what it dates
 
-RE_DIED = re.compile(
-    r"\b(?:died|dies|death|killed|dead)\b|\bstarb\b|\bумер|\bскончал|\bпогиб|\bmort\b|\bmurió"
-)
-RE_START_VERB = re.compile(r"\b(?:began|begin|begins|started|start|opened|kicked off)\b")
-RE_END_VERB = re.compile(r"\b(?:ended|end|ends|closed|finished|concluded|completed|processed)\b")
-RE_VOTE = re.compile(r"vot|referend|election|ballot|poll|wahl|выбор|голосова|abstimmung|scrutin|elecci")
+RE_DIED = re.compile(alternation("death_words", before=r"\b"))
+RE_START_VERB = re.compile(rf"\b{alternation('start_verbs')}\b")
+RE_END_VERB = re.compile(rf"\b{alternation('end_verbs')}\b")
+RE_VOTE = re.compile(alternation("vote_context_stems"))  # anywhere in a word: "voters", "Wahlen"
+# Words before a duration that make it the span of a vote ("held over five days").
+RE_VOTING_SPAN = re.compile(alternation("voting_span_words"))
+RE_SINCE = re.compile(rf"\s*{alternation('since_words')}\b")
 RE_STEMS = re.compile(r"[a-zа-яё]{4,}")
 
 # Word stems that tie a sentence to a reference event's description.
-_STOP = frozenset(
-    "that this with from were have been will would their there which what when where while into "
-    "over than then them they also said says after before later earlier people officials".split()
-)
+_STOP = frozenset(words("event_stop_words"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,7 @@ def _shift_years(d: dt.date, years: int) -> dt.date:
         return d.replace(year=d.year + years, day=28)
 
 
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s")
+_SUFFIXES = words("stem_suffixes")  # the first that fits is stripped
 
 
 @lru_cache(maxsize=65536)
@@ -544,7 +545,7 @@ def _gap_candidates(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> l
                 Anchor(reported(c), c.mention.low, c.mention.high, "article", c.id, None, c.mention.start)
             ]
         others = anchors_in(sentence_text, sentence.start)
-    elif re.match(r"\s*since\b", text[m.end : m.end + 8]) and ctx.published is not None:
+    elif RE_SINCE.match(text[m.end : m.end + 8]) and ctx.published is not None:
         # "ten years since Russia annexed Crimea": from that event to the publication date.
         others = anchors_in(text[m.end : sentence.end], m.end)
         low, high = ctx.published
@@ -727,7 +728,7 @@ def _check_election_dates(ctx: _ArticleContext, claim: Claim, ref: ReferenceData
             return None
         after = ctx.low[m.end : m.end + 40]
         before = ctx.low[max(sentence.start, m.start - 40) : m.start]
-        if not (RE_VOTE.search(after) or re.search(r"held|over|spread|lasted|took|vot", before)):
+        if not (RE_VOTE.search(after) or RE_VOTING_SPAN.search(before)):
             return None
         span = _span_days(m)
         if span is None:
@@ -792,8 +793,11 @@ def _check_election_dates(ctx: _ArticleContext, claim: Claim, ref: ReferenceData
     return None
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-RE_WEEKDAY_DATE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r"),?\s*(?:the\s+)?$")
+# English weekday names from CLDR, Monday first (date.weekday() order).
+_WEEKDAYS = tuple(name.lower() for _, name in sorted(get_day_names("wide", locale="en").items()))
+RE_WEEKDAY_DATE = re.compile(
+    r"\b(" + "|".join(_WEEKDAYS) + rf"),?\s*(?:{alternation('weekday_articles')}\s+)?$"
+)
 
 
 def _check_weekday(ctx: _ArticleContext, claim: Claim) -> Finding | None:
@@ -931,7 +935,7 @@ def check_temporal(
     return findings, inferred
 
 
-RE_GAP_AFTER = re.compile(r"\s{0,3}(?:after|before|earlier|later|since|ago|on\s+from)\b")
+RE_GAP_AFTER = re.compile(rf"\s{{0,3}}{alternation('gap_words')}\b")
 
 
 def _check_one(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> Finding | None:

@@ -27,7 +27,8 @@ from typing import Final
 
 from babel.dates import get_day_names, get_month_names
 
-LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "pl", "hu", "ru", "uk")
+from checker.lang import LANGUAGES, by_language
+from checker.lang import words as lang_words
 
 # Unicode apostrophes vary by outlet: "п'ятниця", "пʼятниця", "п’ятниця".
 _APOSTROPHES = ("'", "\u2019", "\u02bc")
@@ -109,51 +110,16 @@ WEEKDAYS: Final[dict[str, dict[str, int]]] = _build_weekdays()
 # name or common word ("Domingo", "среда" = environment).
 WEEKDAY_BARE: Final = frozenset({"en", "de", "fr", "it", "hu"})
 WEEKDAY_PREPOSITIONS: Final[dict[str, tuple[str, ...]]] = {
-    "en": ("on", "late", "early", "last", "next", "this", "since", "until", "by", "from"),
-    "de": ("am", "seit", "bis", "letzten", "vergangenen", "diesen", "nächsten"),
-    "fr": ("dès", "depuis", "jusqu'à", "ce"),
-    "es": ("el", "este", "desde", "hasta", "pasado"),
-    "it": ("da", "fino a", "lo scorso", "la scorsa"),
-    "pt": ("na", "no", "nesta", "neste", "desde", "até"),
-    "pl": ("w", "we", "od", "do"),
-    "hu": (),
-    "ru": ("в", "во", "с", "до"),
-    "uk": ("в", "у", "во", "з", "до"),
+    lang: lang_words("weekday_prepositions", (lang,)) for lang in LANGUAGES
 }
 
 # Unit words -> (unit, multiplier). Hours become days and fortnights weeks because the
 # gold and the checks compare days/weeks/months/years only.
+_UNIT_NAMES = ("day", "week", "month", "year", "hour", "fortnight", "decade")
 _UNIT_FORMS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
-    "en": {"day": ("day", "days"), "week": ("week", "weeks"), "month": ("month", "months"),
-           "year": ("year", "years"), "hour": ("hour", "hours"),
-           "fortnight": ("fortnight", "fortnights"), "decade": ("decade", "decades")},
-    "de": {"day": ("tag", "tage", "tagen", "tages"), "week": ("woche", "wochen"),
-           "month": ("monat", "monate", "monaten", "monats"),
-           "year": ("jahr", "jahre", "jahren", "jahres"), "hour": ("stunde", "stunden"),
-           "decade": ("jahrzehnt", "jahrzehnte", "jahrzehnten")},
-    "fr": {"day": ("jour", "jours"), "week": ("semaine", "semaines"), "month": ("mois",),
-           "year": ("an", "ans", "année", "années"), "hour": ("heure", "heures"),
-           "decade": ("décennie", "décennies")},
-    "es": {"day": ("día", "días"), "week": ("semana", "semanas"), "month": ("mes", "meses"),
-           "year": ("año", "años"), "hour": ("hora", "horas"), "decade": ("década", "décadas")},
-    "it": {"day": ("giorno", "giorni"), "week": ("settimana", "settimane"),
-           "month": ("mese", "mesi"), "year": ("anno", "anni"), "hour": ("ora", "ore"),
-           "decade": ("decennio", "decenni")},
-    "pt": {"day": ("dia", "dias"), "week": ("semana", "semanas"), "month": ("mês", "meses"),
-           "year": ("ano", "anos"), "hour": ("hora", "horas"), "decade": ("década", "décadas")},
-    "pl": {"day": ("dzień", "dni", "dnia"), "week": ("tydzień", "tygodnie", "tygodni", "tygodnia"),
-           "month": ("miesiąc", "miesiące", "miesięcy", "miesiąca"),
-           "year": ("rok", "lata", "lat", "roku"), "hour": ("godzina", "godziny", "godzin")},
-    "hu": {"day": ("nap", "napja", "nappal"), "week": ("hét", "hete", "héttel"),
-           "month": ("hónap", "hónapja", "hónappal"), "year": ("év", "éve", "évvel"),
-           "hour": ("óra", "órája")},
-    "ru": {"day": ("день", "дня", "дней"), "week": ("неделя", "неделю", "недели", "недель"),
-           "month": ("месяц", "месяца", "месяцев"), "year": ("год", "года", "лет"),
-           "hour": ("час", "часа", "часов")},
-    "uk": {"day": ("день", "дні", "днів"), "week": ("тиждень", "тижні", "тижнів"),
-           "month": ("місяць", "місяці", "місяців"), "year": ("рік", "роки", "років"),
-           "hour": ("година", "години", "годин")},
-}  # fmt: skip
+    lang: {unit: forms for unit in _UNIT_NAMES if (forms := lang_words(f"duration_units.{unit}", (lang,)))}
+    for lang in LANGUAGES
+}
 
 # canonical unit -> (unit used in the mention, multiplier)
 UNIT_SCALE: Final[dict[str, tuple[str, Decimal]]] = {
@@ -247,21 +213,8 @@ VAGUE_WORDS: Final[dict[str, tuple[Decimal, Decimal]]] = {
 }
 
 # "ago" is a word before the number in some languages, after the unit in others.
-AGO_BEFORE: Final[dict[str, tuple[str, ...]]] = {
-    "de": ("vor",),
-    "fr": ("il y a",),
-    "es": ("hace",),
-    "pt": ("há",),
-}
-AGO_AFTER: Final[dict[str, tuple[str, ...]]] = {
-    "en": ("ago",),
-    "it": ("fa",),
-    "pt": ("atrás",),
-    "pl": ("temu",),
-    "hu": ("ezelőtt",),
-    "ru": ("назад",),
-    "uk": ("тому",),
-}
+AGO_BEFORE: Final[dict[str, tuple[str, ...]]] = by_language("ago_before")
+AGO_AFTER: Final[dict[str, tuple[str, ...]]] = by_language("ago_after")
 # Hungarian "nyolc éve" is "eight years ago" with no separate word.
 AGO_SUFFIXED_UNITS: Final[dict[str, frozenset[str]]] = {
     "hu": frozenset({"éve", "napja", "hete", "hónapja"}),
@@ -360,27 +313,9 @@ RELATIVE_PHRASES: Final[dict[str, dict[str, tuple[int, str]]]] = {
 }  # fmt: skip
 
 # Words that introduce an age: "im Alter von 47 Jahren", "в возрасте 47 лет".
-AGE_BEFORE: Final[dict[str, tuple[str, ...]]] = {
-    "de": ("im alter von",),
-    "fr": ("à l'âge de", "à l’âge de", "âgé de", "âgée de"),
-    "es": ("a la edad de", "a los"),
-    "it": ("all'età di", "all’età di"),
-    "pt": ("aos", "com"),
-    "pl": ("w wieku",),
-    "ru": ("в возрасте",),
-    "uk": ("у віці", "в віці"),
-}
+AGE_BEFORE: Final[dict[str, tuple[str, ...]]] = by_language("age_before")
 # Words after the number that say the age is in years ("47 Jahren", "47 лет").
-AGE_YEAR_WORDS: Final[dict[str, tuple[str, ...]]] = {
-    "de": ("jahren",),
-    "fr": ("ans",),
-    "es": ("años",),
-    "it": ("anni",),
-    "pt": ("anos",),
-    "pl": ("lat",),
-    "ru": ("лет", "года", "год"),
-    "uk": ("років", "роки", "рік"),
-}
+AGE_YEAR_WORDS: Final[dict[str, tuple[str, ...]]] = by_language("age_year_words")
 # Whether the year word is required after AGE_BEFORE ("a los 47" alone is too vague).
 AGE_NEEDS_YEAR_WORD: Final = frozenset({"es", "pt"})
 

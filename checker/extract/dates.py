@@ -46,6 +46,7 @@ from typing import Literal
 
 from checker.extract import calendar_words as cw
 from checker.model import Kind, Mention, Offset, Precision, Qualifier
+from checker.trie import trie
 from checker.units import DAYS_PER
 
 log = logging.getLogger(__name__)
@@ -71,59 +72,15 @@ _MIN_YEAR, _MAX_YEAR = 1900, 2099
 
 
 def _trie(words: Iterable[str], *, folded: bool = False) -> str:
-    """A regex alternation of ``words`` as a character trie (fast to scan, no backtracking).
+    """A regex alternation of ``words`` as a character trie (see :func:`checker.trie.trie`).
 
-    Spaces inside a phrase match any run of whitespace. ``folded``: the pattern is used
-    ignoring case, where two first characters may both match one letter; then no
-    continuation is shared (see below), so the alternatives keep their order.
+    Spaces inside a phrase match any run of whitespace; ``folded``: the pattern is used
+    ignoring case, so no continuation is shared and the alternatives keep their order.
 
     >>> _trie(["may", "march", "mar"])
     '(?:ma(?:r(?:ch)?|y))'
     """
-    root: dict[str, dict] = {}
-    for word in sorted(set(words)):
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        ends = "" in node
-        # Children with the same continuation share it ("[Tt]wenty" for the capitalised
-        # and lower-case forms, "(?:\s+|-)one" for "twenty one" and "twenty-one"): the
-        # pattern is several times shorter, so it compiles faster. The first characters
-        # of the children exclude one another, so the order of alternatives is free.
-        chars = sorted(k for k in node if k)
-        if folded or any(ch.isspace() and ch != " " for ch in chars):
-            parts = [(r"\s+" if ch == " " else re.escape(ch)) + build(node[ch]) for ch in chars]
-        else:
-            groups: dict[str, list[str]] = {}
-            for ch in chars:
-                groups.setdefault(build(node[ch]), []).append(ch)
-            parts = [_shared_first(firsts) + rest for rest, firsts in groups.items()]
-        if not parts:
-            return ""
-        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return "(?:" + build(root) + ")"
-
-
-def _shared_first(chars: list[str]) -> str:
-    r"""A pattern for first characters that share one continuation (see ``_trie``).
-
-    A space stands for any white space (the caller makes sure no other is among them).
-
-    >>> _shared_first(["T", "t"]), _shared_first(["x"])
-    ('[Tt]', 'x')
-    >>> print(_shared_first([" ", "-"]), _shared_first([" "]))
-    (?:\s+|\-) \s+
-    """
-    literals = [re.escape(ch) for ch in chars if ch != " "]
-    merged = f"[{''.join(literals)}]" if len(literals) > 1 else "".join(literals)
-    if " " not in chars:
-        return merged
-    return rf"(?:\s+|{merged})" if merged else r"\s+"
+    return trie(words, space=r"\s+", share_tails=True, folded=folded, wrap=True)
 
 
 def _first(words: Iterable[str]) -> str:

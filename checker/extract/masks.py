@@ -24,6 +24,8 @@ from collections.abc import Iterable
 
 from babel.dates import get_month_names
 
+from checker.lang import LANGUAGES
+
 # Every pattern starts with a character it consumes (a digit, a capital, "+", "@", ...)
 # and puts its "not inside a token" look-behind after it: ``re`` can then jump to the next
 # possible first character in C instead of trying the pattern at every position.
@@ -136,7 +138,7 @@ RE_PHONE = re.compile(
 def _months() -> str:
     names = {
         n.lower().rstrip(".")
-        for code in ("en", "de", "fr", "es", "it", "pt", "pl", "hu", "ru", "uk")
+        for code in LANGUAGES
         for ctx in ("format", "stand-alone")
         for n in get_month_names("wide", ctx, code).values()
     }

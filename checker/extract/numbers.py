@@ -47,6 +47,7 @@ from text_to_num import text2num
 
 from checker.extract.numwords import FRACTION_STOP, TABLES, TEXT2NUM_LANGUAGES, Hedge, LanguageTable
 from checker.model import Mention, Qualifier
+from checker.trie import trie
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +85,6 @@ class ParsedNumber:
 
 # --- regex building ----------------------------------------------------------------------
 
-_Node = dict[str, "_Node"]
-
 
 def _trie(words: Iterable[str]) -> str:
     """A regex that matches any of ``words``, factored by prefix (fast on long lists).
@@ -95,25 +94,7 @@ def _trie(words: Iterable[str]) -> str:
     >>> _trie(["four", "fourteen", "five"])
     'f(?:ive|our(?:teen)?)'
     """
-    root: _Node = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: _Node) -> str:
-        alts = [
-            (r"\s{1,3}" if ch == " " else re.escape(ch)) + build(child)
-            for ch, child in sorted(node.items())
-            if ch
-        ]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
+    return trie(words, space=r"\s{1,3}")
 
 
 def _cased(words: Iterable[str]) -> set[str]:

@@ -1,0 +1,119 @@
+r"""The words of human languages the checker matches, one data file per language.
+
+Each ``<code>.toml`` in this package holds every word the project matches in that
+language, grouped by purpose under stable keys (``poll_words``, ``percent_stems``, ...;
+see README.md here). Modules never type a word: they build their ``RE_*`` from
+:func:`alternation` (the structure -- ``\b``, windows, lookaheads -- stays in their code).
+
+TOML, read with the standard library's ``tomllib`` (Python 3.11+): no new dependency,
+comments next to each list, literal strings (``'...'``) that keep regex backslashes
+as written, and one obvious way to write a list of strings -- unlike JSON (no comments,
+every backslash doubled) or YAML (a third-party parser, implicit typing).
+
+>>> words("percent_stems", ("de", "pl"))
+('prozent', 'proc')
+>>> alternation("margin_hedges", before=r"\b")
+'(?:\\babout|\\balmost|\\bnearly|\\bsome)'
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+# The languages the project reads, in the order their words enter an alternation.
+LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "pt", "pl", "hu", "ru", "uk")
+_HERE = Path(__file__).parent
+GAPS = "gaps"  # the table that says why a key English has is empty in a language
+
+
+@cache
+def table(language: str) -> Mapping[str, Any]:
+    """The parsed data file of ``language`` (read once)."""
+    with (_HERE / f"{language}.toml").open("rb") as f:  # shipped as package data
+        return tomllib.load(f)
+
+
+def _lookup(data: Mapping[str, Any], key: str) -> list[str]:
+    node: Any = data
+    for part in key.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return []
+        node = node[part]
+    if not isinstance(node, list):
+        raise TypeError(f"{key}: a list of words is expected, found {type(node).__name__}")
+    return node
+
+
+@cache
+def _words(key: str, languages: tuple[str, ...]) -> tuple[str, ...]:
+    out: dict[str, None] = {}
+    for language in languages:
+        for word in _lookup(table(language), key):
+            out.setdefault(word, None)
+    return tuple(out)
+
+
+def words(key: str, languages: Iterable[str] = LANGUAGES) -> tuple[str, ...]:
+    """The entries of ``key`` (dotted for a sub-table: ``duration_units.day``) across
+    ``languages``, in language order then file order; an entry repeated in another
+    language is kept once, at its first place."""
+    return _words(key, tuple(languages))
+
+
+def by_language(key: str, languages: Iterable[str] = LANGUAGES) -> dict[str, tuple[str, ...]]:
+    """``{language: entries}`` of ``key`` for the languages that have entries."""
+    out = {lang: tuple(_lookup(table(lang), key)) for lang in languages}
+    return {lang: entries for lang, entries in out.items() if entries}
+
+
+def alternation(
+    key: str | Iterable[str],
+    languages: Iterable[str] = LANGUAGES,
+    *,
+    before: str = "",
+    after: str = "",
+) -> str:
+    r"""A non-capturing group of the entries of ``key`` (or of several keys, in order),
+    each written between ``before`` and ``after``; ``(?!)`` (never matches) when empty.
+
+    >>> alternation(["margin_links", "margin_by"], ("en",))
+    '(?:of|by)'
+    """
+    keys = [key] if isinstance(key, str) else list(key)
+    langs = tuple(languages)
+    entries: dict[str, None] = {}
+    for k in keys:
+        for word in _words(k, langs):
+            entries.setdefault(word, None)
+    if not entries:
+        return "(?!)"
+    return "(?:" + "|".join(before + w + after for w in entries) + ")"
+
+
+def keys(language: str) -> set[str]:
+    """Every key ``language`` fills or explains in its gaps (dotted for sub-tables)."""
+    return filled(language) | set(table(language).get(GAPS, {}))
+
+
+def filled(language: str) -> set[str]:
+    """The keys of ``language`` that hold a list (maybe empty)."""
+    out: set[str] = set()
+
+    def walk(node: Mapping[str, Any], prefix: str) -> None:
+        for name, value in node.items():
+            if prefix == "" and name == GAPS:
+                continue
+            if isinstance(value, Mapping):
+                walk(value, f"{prefix}{name}.")
+            else:
+                out.add(prefix + name)
+
+    walk(table(language), "")
+    return out
+
+
+__all__ = ["GAPS", "LANGUAGES", "alternation", "by_language", "filled", "keys", "table", "words"]
