@@ -22,6 +22,7 @@ from benchmarks.corpus import write_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+FILES = ("findings.json", "findings.csv")
 
 
 def article_sets(generated: Path) -> dict[str, list[Path]]:
@@ -40,8 +41,20 @@ def digest(paths: list[Path], out: Path) -> dict[str, str]:
     cmd = [sys.executable, "-m", "checker", "check", *map(str, paths), "--out", str(out), "--quiet"]
     cmd += ["--format", "json", "--format", "csv", "--fail-on", "never", "--jobs", "1"]
     subprocess.run(cmd, check=True, cwd=ROOT)
-    files = ("findings.json", "findings.csv")
-    return {name: hashlib.sha256((out / name).read_bytes()).hexdigest() for name in files}
+    return {name: hashlib.sha256(_portable((out / name).read_bytes(), out)).hexdigest() for name in FILES}
+
+
+def _portable(data: bytes, out: Path) -> bytes:
+    """The output with this checkout's and the run's folders written as placeholders.
+
+    Article paths are part of the output; a worktree elsewhere or another temporary folder
+    must not count as a change.
+    """
+    places = {out.parent.parent: "<TMP>", ROOT: "<ROOT>", SHARED: "<SHARED>", SHARED.resolve(): "<SHARED>"}
+    for folder, name in sorted(places.items(), key=lambda kv: -len(str(kv[0]))):
+        for text in {str(folder), json.dumps(str(folder))[1:-1]}:
+            data = data.replace(text.encode(), name.encode())
+    return data
 
 
 def main() -> int:
