@@ -8,21 +8,37 @@ size over budget (the next would take at least twice as long).
 
     .venv/bin/python -m benchmarks.bench_hostile
     .venv/bin/python -m benchmarks.bench_hostile --sizes 1 2 4 8 --budget 120 --only prose digit-run
+
+``--exponents`` reports instead how time grows with the size, per shape and stage: each
+shape (the patterns above, the hostile HTML ones, the sentence splitter and cleaner) is
+timed at 1x, 4x and 16x a base size (``--base``, in KB), best of ``--repeats`` runs, and
+the exponent k of time ~ size^k is printed for 1x->4x and 4x->16x. Linear code gives k
+near 1 (below 1 while fixed costs dominate); a quadratic step gives k near 2. These are
+the measurements that used to run as timed unit tests (tests/robustness/test_hostile_text.py
+keeps them as ``slow`` size-ratio checks).
+
+    .venv/bin/python -m benchmarks.bench_hostile --exponents
+    .venv/bin/python -m benchmarks.bench_hostile --exponents --base 25 --only digit-run unclosed-meta
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import gc
+import math
 import multiprocessing
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from checker.bind import bind_mentions
 from checker.extract import extract_mentions
-from checker.load import iter_articles
+from checker.load import clean_text, extract_html_text, iter_articles, parse_front_matter
 from checker.model import Article
 from checker.reference import load_reference
+from checker.sentences import split_sentences
 
 MB = 1024 * 1024
 
@@ -42,6 +58,79 @@ PATTERNS: dict[str, str] = {
 }
 
 
+# Markup that once made HTML parsers quadratic (the stdlib parser on unclosed tags).
+HTML_PATTERNS: dict[str, str] = {
+    "unclosed-meta": "<meta <meta ",
+    "nested-divs": "<div><p>1% ",
+    "unclosed-comments": "<!-- <p>5%</p> ",
+    "attribute-soup": "<p a=\"1\" b='2' c=3 d ",
+    "cdata": "<![CDATA[ 9% ",
+    "entities": "&amp;&#37;&percnt;&#x25;58 ",
+}
+FACTORS = (1, 4, 16)
+
+
+def size_exponent(small_s: float, large_s: float, factor: float) -> float:
+    """The k of time ~ size^k between two runs, ``factor`` times apart in size.
+
+    >>> round(size_exponent(0.5, 2.0, 4), 2), round(size_exponent(0.5, 8.0, 4), 2)
+    (1.0, 2.0)
+    """
+    return math.log(max(large_s, 1e-9) / max(small_s, 1e-9)) / math.log(factor)
+
+
+def _best(work: Callable[[], object], repeats: int) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        gc.collect()
+        gc.disable()  # a collection landing in one run only is noise, not growth
+        try:
+            start = time.perf_counter()
+            work()
+            best = min(best, time.perf_counter() - start)
+        finally:
+            gc.enable()
+    return best
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _stages(shape: str, text: str) -> dict[str, Callable[[], object]]:
+    """The stages timed for a shape: extract and bind for text, HTML reduction for markup."""
+    if shape in HTML_PATTERNS:
+        page = "<html><body>" + text
+        return {"html": lambda: extract_html_text(page)}
+    article = Article(id="h", path="h", text=text, published=dt.date(2024, 3, 21), language="en")
+    mentions = extract_mentions(article)
+    ref = load_reference([])
+    return {
+        "sentences": lambda: (split_sentences(text), clean_text(text), parse_front_matter("---\n" + text)),
+        "extract": lambda: extract_mentions(article),
+        "bind": lambda: bind_mentions(article, mentions, ref),
+    }
+
+
+def exponents(base_kb: float, repeats: int, names: list[str]) -> None:
+    """Print, per shape and stage, the seconds at 1x/4x/16x the base size and the exponents."""
+    print(f"{'shape':<18} {'stage':<10} " + " ".join(f"{f'{f}x s':>8}" for f in FACTORS) + "  k 1-4  k 4-16")
+    for shape in names:
+        unit = PATTERNS.get(shape) or HTML_PATTERNS[shape]
+        seconds: dict[str, list[float]] = {}
+        for factor in FACTORS:
+            for stage, work in _stages(shape, _repeat(unit, int(base_kb * 1024 * factor))).items():
+                if factor == FACTORS[0]:
+                    work()  # warm up: imports and caches are not growth
+                seconds.setdefault(stage, []).append(_best(work, repeats))
+        for stage, (s1, s4, s16) in seconds.items():
+            print(
+                f"{shape:<18} {stage:<10} {s1:>8.3f} {s4:>8.3f} {s16:>8.3f}  "
+                f"{size_exponent(s1, s4, 4):>5.2f}  {size_exponent(s4, s16, 4):>5.2f}",
+                flush=True,
+            )
+
+
 def _run(path: Path) -> tuple[float, float, float, int]:
     ref = load_reference([])
     start = time.perf_counter()
@@ -59,9 +148,17 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 2, 4, 8], help="sizes in MB")
     parser.add_argument("--budget", type=float, default=60.0, help="stop growing a pattern after this many s")
-    parser.add_argument("--only", nargs="+", choices=sorted(PATTERNS), help="patterns to run")
+    parser.add_argument(
+        "--only", nargs="+", choices=sorted({*PATTERNS, *HTML_PATTERNS}), help="patterns to run"
+    )
+    parser.add_argument("--exponents", action="store_true", help="size exponents at 1x/4x/16x per shape")
+    parser.add_argument("--base", type=float, default=10.0, help="--exponents: base size in KB")
+    parser.add_argument("--repeats", type=int, default=2, help="--exponents: best of this many runs")
     args = parser.parse_args(argv)
-    names = args.only or list(PATTERNS)
+    if args.exponents:
+        exponents(args.base, args.repeats, args.only or [*PATTERNS, *HTML_PATTERNS])
+        return
+    names = [n for n in args.only or PATTERNS if n in PATTERNS]
     print(
         f"{'pattern':<16} {'MB':>4} {'mentions':>9} {'load s':>7} {'extract s':>9} {'bind s':>8} {'s/MB':>7}"
     )

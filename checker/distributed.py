@@ -16,21 +16,16 @@ Real cluster::
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from checker.errors import UsageError
 from checker.load import Input
 from checker.reference import ReferenceData, load_reference
+from checker.runner import Outcome, in_order, process_input
 
-if TYPE_CHECKING:
-    from checker.pipeline import Outcome
-
-BATCH = 64
 IN_FLIGHT = 16
 
 
@@ -41,8 +36,6 @@ def _reference(dirs: tuple[str, ...]) -> ReferenceData:
 
 def work_batch(batch: list[Input], dirs: tuple[str, ...], keep_text: bool = False) -> list[Outcome]:
     """Read, extract, bind and check a batch of inputs on a worker."""
-    from checker.pipeline import process_input
-
     ref = _reference(dirs)
     return [process_input(u, ref, keep_text) for u in batch]
 
@@ -66,15 +59,8 @@ def process_on_dask(
     client = _client(scheduler)
     dirs = tuple(reference_dirs)
     try:
-        pending: deque[tuple[list[Input], Any]] = deque()
-        it = iter(units)
-        while batch := list(islice(it, BATCH)):
-            pending.append((batch, client.submit(work_batch, batch, dirs, keep_text, pure=False)))
-            if len(pending) >= IN_FLIGHT:
-                done, future = pending.popleft()
-                yield from zip(done, future.result(), strict=True)
-        while pending:
-            done, future = pending.popleft()
-            yield from zip(done, future.result(), strict=True)
+        yield from in_order(
+            units, lambda batch: client.submit(work_batch, batch, dirs, keep_text, pure=False), IN_FLIGHT
+        )
     finally:
         client.close()

@@ -58,6 +58,8 @@ UNNAMED_VOTE_NOTE = "the sentence does not name the vote"
 Measure = Literal["vote_share", "turnout", "votes", "registered", "age", "elapsed", "date", "count", "other"]
 Scope = Literal["final", "partial", "preliminary", "exit_poll", "sub_population", "claimed_by", "unknown"]
 Check = Literal["reference", "cross_source", "internal", "temporal"]
+# A check's place in the findings' order (the run store sorts by the same ranks).
+CHECK_ORDER = {"reference": 0, "temporal": 1, "internal": 2, "cross_source": 3}
 Verdict = Literal["consistent", "discrepancy", "unverifiable", "ambiguous"]
 Severity = Literal["minor", "major"]
 

@@ -13,7 +13,9 @@ over the input one article at a time; claims and findings go to the run store on
 (:mod:`checker.store`), so memory does not grow with them. With ``jobs > 1``
 the per-article work runs in worker processes; results are merged in input order, so the
 output is the same as with one job, byte for byte. With ``engine="dask"`` the same
-per-article work runs on a Dask cluster (optional extra ``checkfigures[dask]``).
+per-article work runs on a Dask cluster (optional extra ``checkfigures[dask]``). The
+per-article unit of work and the in-order merge of batches, which both engines share, are
+in :mod:`checker.runner`.
 """
 
 from __future__ import annotations
@@ -22,34 +24,27 @@ import datetime as dt
 import logging
 import os
 import signal
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from itertools import chain, islice
 from pathlib import Path
-from typing import TypeVar
 
-from checker.bind import bind_mentions
-from checker.checks import check_article
 from checker.checks.cross_source import iter_group_findings
+from checker.distributed import process_on_dask
 from checker.errors import UsageError
 from checker.extract import extract_mentions
-from checker.load import Ids, Input, Loaded, iter_articles, iter_inputs
-from checker.model import Article, ArticleError, Claim, Finding, Mention, RunResult
+from checker.load import Ids, Input, iter_articles, iter_inputs
+from checker.model import Article, ArticleError, Mention, RunResult
 from checker.reference import ReferenceData, load_reference
-from checker.store import ClaimRow, FindingRow, RunStore, article_rows
+from checker.runner import BATCH, Outcome, batched, in_order, process_input, process_rows
+from checker.store import RunStore
 from checker.store import finding_rows as finding_rows_of
 
 log = logging.getLogger(__name__)
 
 PathLike = str | Path
-_T = TypeVar("_T")
 Progress = Callable[[int], None]
-
-# Articles handed to a worker at once: large enough to amortise pickling, small enough
-# to keep memory bounded (a batch of long articles is still a few MB).
-BATCH = 64
 
 
 def iter_extracted(
@@ -61,31 +56,6 @@ def iter_extracted(
             yield item
             continue
         yield item, extract_mentions(item)
-
-
-def process_article(article: Article, ref: ReferenceData) -> tuple[list[Claim], list[Finding]]:
-    """Extract, bind and check one article."""
-    claims = bind_mentions(article, extract_mentions(article), ref)
-    return claims, check_article(article, claims, ref)
-
-
-# What one input becomes: the article as read (text dropped unless kept) with the run
-# store's rows of its claims and findings, or the error that stands for it.
-Outcome = tuple[Loaded, list[ClaimRow], list[FindingRow]]
-
-
-def process_input(unit: Input, ref: ReferenceData, keep_text: bool = False) -> Outcome:
-    """Read (when still to be read), extract, bind and check one input: the unit of work
-    that runs in a worker process, so reading and decoding HTML scale out too. Claims and
-    findings leave as store rows (text), which the main process inserts without decoding."""
-    loaded = unit.load()
-    article = loaded.item
-    if isinstance(article, ArticleError):
-        return loaded, [], []
-    claims, findings = process_article(article, ref)
-    if not keep_text:
-        loaded = Loaded(replace(article, text=""), loaded.choices)
-    return (loaded, *article_rows(claims, findings))
 
 
 # --- worker processes ----------------------------------------------------------------------
@@ -106,27 +76,13 @@ def _work_batch(batch: list[Input], keep_text: bool) -> list[Outcome]:
     return [process_input(u, _WORKER_REF, keep_text) for u in batch]
 
 
-def _batched(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
 def _in_pool(
     units: Iterable[Input], reference_dirs: Sequence[str], jobs: int, keep_text: bool = False
 ) -> Iterator[tuple[Input, Outcome]]:
     """Per-input outcomes in input order, with at most 2 x jobs batches in flight."""
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(reference_dirs,)) as pool:
-        pending: deque[tuple[list[Input], Future[list[Outcome]]]] = deque()
         try:
-            for batch in _batched(units, BATCH):
-                pending.append((batch, pool.submit(_work_batch, batch, keep_text)))
-                if len(pending) >= 2 * jobs:
-                    done, future = pending.popleft()
-                    yield from zip(done, future.result(), strict=True)
-            while pending:
-                done, future = pending.popleft()
-                yield from zip(done, future.result(), strict=True)
+            yield from in_order(units, lambda batch: pool.submit(_work_batch, batch, keep_text), 2 * jobs)
         except BaseException:  # stopped (an error, Ctrl-C, SIGTERM): drop the queued batches
             pool.shutdown(wait=True, cancel_futures=True)
             raise
@@ -170,8 +126,6 @@ def run_check(
 
     outcomes: Iterable[tuple[Input, Outcome]]
     if engine == "dask":
-        from checker.distributed import process_on_dask
-
         outcomes = process_on_dask(units, dirs, scheduler, keep_text)
     elif engine != "local":
         raise UsageError(f"unknown engine {engine!r}; use 'local' or 'dask'")
@@ -197,16 +151,14 @@ def run_check(
             if settled.id != loaded.choices[0]:  # the work was done under the provisional id
                 again = unit.load()
                 assert isinstance(again.item, Article)
-                claim_rows, finding_rows = article_rows(
-                    *process_article(replace(again.item, id=settled.id), ref)
-                )
+                claim_rows, finding_rows = process_rows(replace(again.item, id=settled.id), ref)
             articles.append(settled)
             store.add(claim_rows, finding_rows)
             if progress:
                 progress(1)
         store.finish()
         # cross-source findings go to the store as they come (a large run has ~10^5)
-        for batch in _batched(iter_group_findings(store.groups(), ref), 5000):
+        for batch in batched(iter_group_findings(store.groups(), ref), 5000):
             store.add((), finding_rows_of(batch, store.facts))
     except BaseException:
         store.close()

@@ -36,9 +36,7 @@ from decimal import Decimal
 from itertools import groupby
 from typing import Any, Generic, TypeVar, overload
 
-from checker.checks import CHECK_ORDER
-from checker.checks.cross_source import group_key
-from checker.model import Claim, Difference, Evidence, Finding, Mention, Offset
+from checker.model import CHECK_ORDER, Claim, Difference, Evidence, Finding, Mention, Offset
 from checker.records import claim_record, finding_record
 
 _T = TypeVar("_T")
@@ -53,6 +51,10 @@ ClaimRow = tuple[str, str, int, str | None, str | None, str, str, str]
 FindingRow = tuple[str, int, str, str | None, str, int, int, str | None, str, str, str]
 # What a finding's row takes from one of its claims: article, start, election, kind.
 ClaimFacts = tuple[str, int, str | None, str]
+# The figure a claim states, for comparing across articles, or None (not compared): the
+# cross-source check's :func:`~checker.checks.cross_source.group_key`, passed in by the
+# caller so that the store depends on the model only.
+GroupKey = Callable[[Claim], tuple[object, ...] | None]
 
 
 # --- compact JSON form of the model objects ----------------------------------------------
@@ -183,7 +185,7 @@ def _record(rec: Mapping[str, object]) -> str:
     return _RECORD(rec)
 
 
-def claim_rows(claims: Iterable[Claim]) -> list[ClaimRow]:
+def claim_rows(claims: Iterable[Claim], group_key: GroupKey) -> list[ClaimRow]:
     """Store rows of claims (made where the claims were made: in the worker)."""
     rows: list[ClaimRow] = []
     for c in claims:
@@ -245,11 +247,11 @@ def finding_rows(findings: Iterable[Finding], facts: Callable[[str], ClaimFacts 
 
 
 def article_rows(
-    claims: Sequence[Claim], findings: Sequence[Finding]
+    claims: Sequence[Claim], findings: Sequence[Finding], group_key: GroupKey
 ) -> tuple[list[ClaimRow], list[FindingRow]]:
     """The rows of one article's claims and findings (whose claims are all its own)."""
     facts = {c.id: (c.article, c.mention.start, c.election, c.mention.kind) for c in claims}
-    return claim_rows(claims), finding_rows(findings, facts.get)
+    return claim_rows(claims, group_key), finding_rows(findings, facts.get)
 
 
 # --- the store ------------------------------------------------------------------------------

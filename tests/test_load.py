@@ -17,7 +17,8 @@ import pytest
 
 from checker import load
 from checker.errors import InputError
-from checker.load import iter_articles
+from checker.load import decode, iter_articles
+from checker.load.html import _trafilatura
 from checker.model import Article, ArticleError
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -229,7 +230,7 @@ def test_trafilatura_runs_on_news_pages(caplog: pytest.LogCaptureFixture) -> Non
     lxml 5.2 moved ``lxml.html.clean`` to the separate ``lxml_html_clean`` distribution,
     which trafilatura's HTML cleaning imports; without it every page falls back.
     """
-    text, _title, _date = load._trafilatura(HTML_PAGE)
+    text, _title, _date = _trafilatura(HTML_PAGE)
     assert "trafilatura failed" not in caplog.text
     assert all(visible in text for visible in HTML_VISIBLE)
 
@@ -554,13 +555,13 @@ def test_streams_one_article_at_a_time(tmp_path: Path, monkeypatch: pytest.Monke
     for name in ("a.txt", "b.txt", "c.txt"):
         _write(tmp_path, name, PLAIN)
     reads: list[str] = []
-    real = load._load_bytes
+    real = decode._load_bytes
 
     def counting(path: Path) -> bytes:
         reads.append(path.name)
         return real(path)
 
-    monkeypatch.setattr(load, "_load_bytes", counting)
+    monkeypatch.setattr(decode, "_load_bytes", counting)
     stream: Iterator[Article | ArticleError] = iter_articles([tmp_path])
     first = next(stream)
     assert isinstance(first, Article) and first.id == "a.txt"

@@ -19,12 +19,13 @@ from benchmarks.corpus import write_articles
 from checker.checks import check_corpus, order_findings
 from checker.load import iter_articles
 from checker.model import Article, Claim, Finding, RunResult
-from checker.pipeline import process_article, run_check
+from checker.pipeline import run_check
 from checker.reference import ReferenceData, load_reference
 from checker.report.figures_io import render_figures
 from checker.report.pdf import render_pdf
 from checker.report.tables import csv_order, write_findings_csv
 from checker.report.view import Index, rank_findings, top_findings
+from checker.runner import process_article
 from checker.store import (
     RunStore,
     StoredRows,

@@ -15,11 +15,8 @@ from checker.checks.cross_source import check_cross_source
 from checker.checks.internal import check_internal
 from checker.checks.reference import check_reference
 from checker.checks.temporal import check_temporal
-from checker.model import Article, Claim, Finding
+from checker.model import CHECK_ORDER, Article, Claim, Finding
 from checker.reference import ReferenceData
-
-# A check's place in the findings' order (the run store sorts by the same ranks).
-CHECK_ORDER = {"reference": 0, "temporal": 1, "internal": 2, "cross_source": 3}
 
 
 def check_article(article: Article, claims: Sequence[Claim], ref: ReferenceData) -> list[Finding]:

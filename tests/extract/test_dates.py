@@ -242,11 +242,9 @@ def test_never_raises_and_spans_index_text(text: str, lang: str | None) -> None:
                 assert m.low <= m.high  # type: ignore[operator]
 
 
-def test_hostile_input_is_linear() -> None:
-    import time
-
+def test_hostile_input_finishes_with_valid_spans() -> None:
+    # (How time grows with the size: benchmarks/bench_hostile.py --exponents.)
     for chunk in ("1" * 50, "September 23-", "a " * 20, "Putin, 71, ", "vor " * 10, "2014–"):
         text = chunk * (200_000 // len(chunk))
-        start = time.perf_counter()
-        extract_calendar(text, "x", None, dt.date(2022, 9, 28))
-        assert time.perf_counter() - start < 5, chunk
+        for m in extract_calendar(text, "x", None, dt.date(2022, 9, 28)):
+            assert text[m.start : m.end] == m.text, chunk

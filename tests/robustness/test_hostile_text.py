@@ -1,10 +1,13 @@
-"""Hostile text: loading, extraction and binding stay linear in the size of the input.
+"""Hostile text: loading, extraction and binding finish on it and stay linear in its size.
 
-Each pattern is repeated to two sizes; the larger run may take at most ``SLACK`` times the
-time that linear growth allows (timings are the best of a few alternating runs with the
-garbage collector paused, measured again before a failure, so a busy CI machine does not
-fail them). A regex with nested unbounded quantifiers, or a loop that rescans the
-sentence for every figure, grows quadratically and fails by a wide margin.
+The default suite only checks that hostile input is handled (it finishes, spans index the
+text); how time grows with the size is measured in ``benchmarks/bench_hostile.py
+--exponents``. The size-ratio checks below are marked ``slow`` (run by ``.ci/run`` with
+``pytest -m slow``): each pattern is repeated to two sizes, and the larger run may take at
+most ``SLACK`` times the time that linear growth allows (timings are the best of a few
+alternating runs with the garbage collector paused, measured again before a failure). A
+regex with nested unbounded quantifiers, or a loop that rescans the sentence for every
+figure, grows quadratically and fails by a wide margin.
 """
 
 from __future__ import annotations
@@ -96,6 +99,7 @@ def _article(text: str) -> Article:
     return Article(id="hostile", path="hostile", text=text, published=dt.date(2024, 3, 21), language="en")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", HOSTILE.values(), ids=HOSTILE.keys())
 def test_extraction_is_linear_on_hostile_text(unit: str) -> None:
     small, large = _text(unit, 40_000), _text(unit, 160_000)
@@ -104,6 +108,7 @@ def test_extraction_is_linear_on_hostile_text(unit: str) -> None:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", HOSTILE.values(), ids=HOSTILE.keys())
 def test_sentence_splitting_and_cleaning_are_linear(unit: str) -> None:
     small, large = _text(unit, 100_000), _text(unit, 400_000)
@@ -126,11 +131,18 @@ HOSTILE_HTML: dict[str, str] = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", HOSTILE_HTML.values(), ids=HOSTILE_HTML.keys())
 def test_html_reduction_is_linear_on_hostile_markup(unit: str) -> None:
     small = "<html><body>" + _text(unit, 25_000)
     large = "<html><body>" + _text(unit, 100_000)
     _assert_linear(lambda: extract_html_text(small), lambda: extract_html_text(large), 4, "html", repeats=1)
+
+
+@pytest.mark.parametrize("unit", HOSTILE_HTML.values(), ids=HOSTILE_HTML.keys())
+def test_html_reduction_finishes_on_hostile_markup(unit: str) -> None:
+    text, _meta = extract_html_text("<html><body>" + _text(unit, 100_000))
+    assert clean_text(text) == text
 
 
 # Binding must stay linear in the number of figures: each figure's position is a dict
@@ -139,6 +151,7 @@ def test_html_reduction_is_linear_on_hostile_markup(unit: str) -> None:
 BIND_CASES = {"one-long-sentence": "%% 5% "}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", BIND_CASES.values(), ids=BIND_CASES.keys())
 def test_binding_is_linear_on_dense_figures(unit: str, reference: ReferenceData) -> None:
     small, large = _article(_text(unit, 1_000)), _article(_text(unit, 8_000))
@@ -153,14 +166,15 @@ def test_binding_is_linear_on_dense_figures(unit: str, reference: ReferenceData)
 
 
 @pytest.mark.parametrize("unit", HOSTILE.values(), ids=HOSTILE.keys())
-def test_binding_sparse_hostile_text_stays_fast(unit: str, reference: ReferenceData) -> None:
+def test_binding_sparse_hostile_text_finishes(unit: str, reference: ReferenceData) -> None:
     # Hostile fragments inside ordinary prose (a figure every few sentences): bind must
-    # not blow up on them even while it is quadratic in the number of figures.
+    # not blow up on them, and every claim keeps a mention of the article.
     prose = "The committee met again in the capital and the talks went on late into the evening. " * 12
     article = _article(_text(prose + unit + ". ", 200_000))
     mentions = extract_mentions(article)
-    elapsed = _time_once(lambda: bind_mentions(article, mentions, reference))
-    assert elapsed < 10, f"bind took {elapsed:.1f} s on 200 KB"
+    spans = {(m.start, m.end) for m in mentions}
+    for claim in bind_mentions(article, mentions, reference):
+        assert (claim.mention.start, claim.mention.end) in spans
 
 
 FRAGMENTS = st.sampled_from(
@@ -170,12 +184,12 @@ FRAGMENTS = st.sampled_from(
 
 @settings(
     max_examples=15,
-    deadline=2000,  # ms for ~100 KB: linear extraction takes a fraction of this
+    deadline=None,  # speed is measured in benchmarks/, not here
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     derandomize=True,
 )
 @given(st.lists(st.tuples(FRAGMENTS, st.integers(1, 400)), min_size=1, max_size=40))
-def test_extract_meets_a_deadline_on_100kb_of_mixed_hostile_text(pieces: list[tuple[str, int]]) -> None:
+def test_extract_handles_100kb_of_mixed_hostile_text(pieces: list[tuple[str, int]]) -> None:
     text = "".join(fragment * count for fragment, count in pieces)
     text = _text(text, 100_000) if len(text) > 100_000 else text
     mentions = extract_mentions(_article(text))
@@ -183,6 +197,7 @@ def test_extract_meets_a_deadline_on_100kb_of_mixed_hostile_text(pieces: list[tu
         assert text[m.start : m.end] == m.text
 
 
+@pytest.mark.slow
 def test_linearity_check_catches_quadratic_work() -> None:
     def pairs(n: int) -> Callable[[], object]:
         return lambda: sum(i ^ j for i in range(n) for j in range(n))
