@@ -40,6 +40,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
             "checker.trie",
             "checker.sentences",
             "checker.language",
+            "checker.files",
         ),
         (),
     ),
@@ -67,6 +68,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ),
     # Election forensics on precinct tables is a branch of its own beside the claim checker.
     ("forensics", ("checker.forensics",), ("foundation",)),
+    # Importers turn open datasets and precinct tables into reference tables.
+    ("importers", ("checker.importers",), ("foundation", "reference", "forensics")),
     (
         "cli",
         ("checker.cli", "checker.__main__"),
@@ -80,6 +83,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
             "report",
             "runner",
             "forensics",
+            "importers",
         ),
     ),
 )
@@ -94,10 +98,6 @@ KNOWN: frozenset[tuple[str, str]] = frozenset(
         # bind reaches into the calendar extractor's private _trie; it moves to checker.trie
         # (branch trie). Bind above extract is fine; the private name is not.
         ("checker.bind", "checker.extract.dates"),
-        # forensics writes its CSV with the report's atomic writer and formula defuser;
-        # they belong in a foundation module (not yet assigned)
-        ("checker.forensics.output", "checker.report.files"),
-        ("checker.forensics.output", "checker.report.tables"),
     }
 )
 

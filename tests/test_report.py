@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from checker.errors import OutputError, UsageError
+from checker.files import safe_child, write_atomic
 from checker.model import (
     Article,
     ArticleError,
@@ -30,7 +31,6 @@ from checker.model import (
 )
 from checker.report import figures_io as figures_io_module
 from checker.report import write_report
-from checker.report.files import safe_child, write_atomic
 from checker.report.tables import (
     CSV_COLUMNS,
     NUMBER_COLUMNS,

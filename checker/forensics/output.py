@@ -21,14 +21,13 @@ from matplotlib.figure import Figure
 
 from checker import __version__
 from checker.errors import OutputError, TableError
+from checker.files import defuse, write_bytes_atomic
 from checker.forensics.digits import DigitTest
 from checker.forensics.fingerprint import Fingerprint
 from checker.forensics.integer import IntegerExcess
 from checker.forensics.plots import plot_digits, plot_fingerprint, plot_integer_excess
 from checker.forensics.run import TableReport, TestResult
 from checker.forensics.verdict import alpha_text
-from checker.report.files import write_bytes_atomic
-from checker.report.tables import defuse
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Findings -> findings.json, findings.csv, summary.md, figures/*.png and report.pdf.
 
 ``write_report`` writes the parts in that order, each atomically, into a staging folder
-whose files replace the previous run's when it ends (:func:`~checker.report.files.staging`),
+whose files replace the previous run's when it ends (:func:`~checker.files.staging`),
 so a failure in a later part (a plot, the PDF) leaves the earlier files complete, no
 half-written file behind, and never the files of two runs side by side. Any failure is an
 :class:`~checker.errors.OutputError` naming the file; the CLI turns it into exit code 3.
@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import IO
 
 from checker.errors import OutputError, UsageError
+from checker.files import safe_child, staging, write_atomic, write_bytes_atomic
 from checker.model import RunResult
 from checker.records import claim_record, finding_record, run_sections
 from checker.report.figures_io import FIGURES_FOLDER, render_figures, write_figures
-from checker.report.files import safe_child, staging, write_atomic, write_bytes_atomic
 from checker.report.pdf import render_pdf
 from checker.report.tables import summary_markdown, write_findings_csv
 from checker.report.view import Index

@@ -16,6 +16,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from checker.errors import OutputError
+from checker.files import safe_child, write_bytes_atomic
 from checker.model import RunResult
 from checker.report.figures import (
     has_source_groups,
@@ -27,7 +28,6 @@ from checker.report.figures import (
     plot_timeline,
     style,
 )
-from checker.report.files import safe_child, write_bytes_atomic
 from checker.report.view import Index
 
 log = logging.getLogger(__name__)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import IO
 
+from checker.files import defuse
 from checker.model import Claim, Finding, RunResult
 from checker.report.view import (
     CHECK_TITLES,
@@ -69,7 +70,6 @@ NUMBER_COLUMNS = frozenset(
     {"reported_low", "reported_high", "reference_number", "reference_date", "difference"}
 )
 TEXT_COLUMNS = frozenset(CSV_COLUMNS) - NUMBER_COLUMNS
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 WORST_IN_SUMMARY = 10
 
 _CHECK_ORDER = {c: i for i, c in enumerate(CHECKS)}
@@ -81,11 +81,6 @@ def _bound(value: object) -> str:
     if isinstance(value, Decimal):
         return decimal_text(value)
     return str(value)  # datetime.date -> ISO
-
-
-def defuse(value: str) -> str:
-    """A cell starting with = + - @ would run as a spreadsheet formula: prefix a quote."""
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def csv_order(result: RunResult, index: Index) -> Iterable[Finding]:

@@ -23,12 +23,12 @@ import pytest
 from typer.testing import CliRunner
 
 import checker.report as report_module
+from checker import files as files_module
 from checker.cli import app
 from checker.errors import OutputError
 from checker.model import RunResult
 from checker.pipeline import run_check
 from checker.reference import ReferenceData
-from checker.report import files as files_module
 from checker.report import write_findings_json, write_report
 
 from .conftest import write_good

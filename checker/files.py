@@ -1,4 +1,7 @@
-"""Atomic file writes inside one output folder, and one run per report folder.
+"""What every report writer shares: atomic file writes, one run per report folder, and
+cells that cannot run as spreadsheet formulas (the claim report and forensics use them).
+
+Atomic file writes inside one output folder, and one run per report folder.
 
 Every report file is written to a temporary file in the same folder and moved into place
 with ``os.replace``, so a reader (or a crash, or a full disk) never sees half a file: the
@@ -26,6 +29,8 @@ from typing import IO
 from checker.errors import OutputError
 
 log = logging.getLogger(__name__)
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 Writer = Callable[[IO[bytes]], None]
 
@@ -205,3 +210,8 @@ def _remove_stale(out_dir: Path, ours: Collection[str]) -> None:
         for tmp in out_dir.glob(f".{name}.*.tmp"):
             with contextlib.suppress(OSError):
                 tmp.unlink()
+
+
+def defuse(value: str) -> str:
+    """A cell starting with = + - @ would run as a spreadsheet formula: prefix a quote."""
+    return "'" + value if value.startswith(FORMULA_START) else value
