@@ -24,7 +24,7 @@ from itertools import combinations
 
 from checker.checks.caution import doubt
 from checker.checks.common import contains, distance, finding_id, fmt_number, reported, row_key, severity_for
-from checker.model import REGION_COUNT_NOTE, Article, Claim, Difference, Evidence, Finding
+from checker.model import Article, Claim, Difference, Evidence, Finding
 from checker.reference import ReferenceData, ResultRow
 from checker.sentences import quote, sentences_of
 
@@ -169,7 +169,7 @@ def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = No
 
     ``published`` is the article's (given or inferred) publication date.
     """
-    if claim.measure == "count" and REGION_COUNT_NOTE in claim.note.split("; "):
+    if claim.measure == "count" and claim.binding.region_count:
         return _check_region_count(claim, ref)
     if claim.measure not in CHECKED_MEASURES or claim.election is None:
         return None

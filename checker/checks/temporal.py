@@ -33,9 +33,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from checker.bind import KIND_CUES, election_entities, election_kind_family
 from checker.checks.caution import RE_EARLY_VOTING, RE_YEAR
 from checker.checks.common import date_range_text, finding_id, fmt_number, reported, row_key
+from checker.elections import KIND_CUES, election_entities, election_kind_family
 from checker.model import Article, Claim, Difference, Evidence, Finding, Mention
 from checker.reference import Election, Event, ReferenceData
 from checker.sentences import SentenceIndex, sentences_of
