@@ -64,6 +64,12 @@ def bind_mentions(article: Article, mentions: Sequence[Mention], ref: ReferenceD
     >>> bind_mentions.__name__
     'bind_mentions'
     """
+    ctx = new_context(article, mentions, ref)
+    return [_bind_one(ctx, m) for m in mentions]
+
+
+def new_context(article: Article, mentions: Sequence[Mention], ref: ReferenceData) -> Context:
+    """What binding knows of ``article`` before its first figure: names, elections ranked, years."""
     text = article.text
     hits = [Hit(h.start, h.end, h.canonical, h.type) for h in ref.gazetteer.find(text)]
     years = {int(str(m.low)[:4]) for m in mentions if m.kind in ("year", "date", "date_range") and m.low}
@@ -88,7 +94,7 @@ def bind_mentions(article: Article, mentions: Sequence[Mention], ref: ReferenceD
     ctx.progress_ids = {id(p) for p in ctx.progress}
     ctx.numeric = [m for m in mentions if m.kind in ("percent", "count")]
     ctx.numeric_index = {id(m): i for i, m in enumerate(ctx.numeric)}
-    return [_bind_one(ctx, m) for m in mentions]
+    return ctx
 
 
 def _bind_one(ctx: Context, m: Mention) -> Claim:
