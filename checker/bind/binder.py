@@ -65,7 +65,7 @@ def bind_mentions(article: Article, mentions: Sequence[Mention], ref: ReferenceD
     'bind_mentions'
     """
     ctx = new_context(article, mentions, ref)
-    return [_bind_one(ctx, m) for m in mentions]
+    return [bind_one(ctx, m) for m in mentions]
 
 
 def new_context(article: Article, mentions: Sequence[Mention], ref: ReferenceData) -> Context:
@@ -97,7 +97,7 @@ def new_context(article: Article, mentions: Sequence[Mention], ref: ReferenceDat
     return ctx
 
 
-def _bind_one(ctx: Context, m: Mention) -> Claim:
+def bind_one(ctx: Context, m: Mention) -> Claim:
     sentence = ctx.sentences.at(m.start)
     if id(m) in ctx.progress_ids:
         return _unbound(ctx, m, sentence, "other", Binding(stop="progress"))
