@@ -19,9 +19,15 @@ from checker.model import Article
 from checker.reference import ReferenceData, load_reference
 
 PUTIN = "Vladimir Putin received 87.3% of the vote in the presidential election."
-LIST = "In the occupied parts of Kherson and Zaporizhzhia, officials said 88% and 91% of voters, respectively, had backed joining Russia."
+LIST = (
+    "In the occupied parts of Kherson and Zaporizhzhia, officials said 88% and 91% of voters, "
+    "respectively, had backed joining Russia."
+)
 FORWARD = "The commissions said 99% voted yes in Donetsk, 98% in Luhansk and 87% in Kherson."
-EXPLAINER = "Russia has held many votes under Vladimir Putin.\n\nThe presidential election is one of them. Turnout then was 50%."
+EXPLAINER = (
+    "Russia has held many votes under Vladimir Putin.\n\nThe presidential election is one of them. "
+    "Turnout then was 50%."
+)
 
 
 @pytest.fixture(scope="module")
