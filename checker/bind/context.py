@@ -97,14 +97,8 @@ class Figure:
     next_start: int  # start of the figure after, else the sentence end
     left: str  # lower-cased text just before (up to the figure before, 60 at most)
     right: str  # lower-cased text just after (up to the figure after, 60 at most)
-
-    @property
-    def span(self) -> tuple[int, int]:
-        return (self.sentence.start, self.sentence.end)
-
-    @property
-    def around(self) -> tuple[int, int]:
-        return (self.prev_end, self.next_start)
+    span: tuple[int, int]  # the sentence's
+    around: tuple[int, int]  # (prev_end, next_start)
 
 
 def figure_at(ctx: Context, m: Mention, sentence: Sentence) -> Figure:
@@ -117,7 +111,18 @@ def figure_at(ctx: Context, m: Mention, sentence: Sentence) -> Figure:
     left = ctx.low[max(prev_end, sentence.start, m.start - 60) : m.start]
     right = ctx.low[m.end : min(next_start, sentence.end, m.end + 60)]
     return Figure(
-        m, sentence, ctx.sentences.index_of(m.start), idx, prev, nxt, prev_end, next_start, left, right
+        m,
+        sentence,
+        ctx.sentences.index_of(m.start),
+        idx,
+        prev,
+        nxt,
+        prev_end,
+        next_start,
+        left,
+        right,
+        (sentence.start, sentence.end),
+        (prev_end, next_start),
     )
 
 

@@ -203,10 +203,9 @@ def _rest_of_field(ctx: Context, fig: Figure, entity: str) -> bool:
 def bind_entity(ctx: Context, fig: Figure, d: Draft) -> None:
     """Step: the figure's name (see the module docstring), and its gazetteer type."""
     d.entity = respectively_entity(ctx, fig.m, fig.sentence)
-    parallel = parallel_option(ctx, fig) if d.versus is None else None
     if d.entity is not None:
         d.respectively = True
-    elif parallel is not None:
+    elif d.versus is None and (parallel := parallel_option(ctx, fig)) is not None:
         d.entity = parallel
         d.parallel = True
     elif d.or_pair is not None and d.or_pair.entity is not None:

@@ -2,7 +2,7 @@
 
 The note is prose for a person; nothing decides anything on it. Every text is here, keyed
 by the flag (or stop, or scope cue) it reports; notes of one claim are joined by "; " in
-the order of :data:`ORDER`, which is the order of the steps that set them.
+the order of the steps that set them.
 """
 
 from __future__ import annotations
@@ -37,18 +37,6 @@ NOTES: dict[str, str] = {
     "before_final": "published {published} before the final result ({final})",
 }
 
-# The flags of a bound figure, in the order their notes are written.
-ORDER = (
-    "respectively",
-    "parallel",
-    "region_carried",
-    "measure_carried",
-    "election_carried",
-    "unnamed_vote",
-    "other_side_of",
-    "region_defaulted",
-)
-
 
 def note_of(b: Binding) -> str:
     """The note of a claim bound as ``b`` says.
@@ -62,11 +50,23 @@ def note_of(b: Binding) -> str:
         return NOTES["region_count"]
     if b.stop is not None:
         return NOTES[b.stop]
-    notes = []
-    for flag in ORDER:
-        value = getattr(b, flag)
-        if value:
-            notes.append(NOTES[flag].format(figure=value) if flag == "other_side_of" else NOTES[flag])
+    notes = []  # in the order of the steps that set them
+    if b.respectively:
+        notes.append(NOTES["respectively"])
+    if b.parallel:
+        notes.append(NOTES["parallel"])
+    if b.region_carried:
+        notes.append(NOTES["region_carried"])
+    if b.measure_carried:
+        notes.append(NOTES["measure_carried"])
+    if b.election_carried:
+        notes.append(NOTES["election_carried"])
+    if b.election_pinned_by == "none":
+        notes.append(NOTES["unnamed_vote"])
+    if b.other_side_of is not None:
+        notes.append(NOTES["other_side_of"].format(figure=b.other_side_of))
+    if b.region_defaulted:
+        notes.append(NOTES["region_defaulted"])
     if b.scope_cue is not None:
         notes.append(_scope_note(b))
     return "; ".join(notes)
