@@ -2,7 +2,8 @@
 
 Patterns are matched on lower-cased text unless they say otherwise (the place-name
 patterns read the text as written, for its capitals). The step modules import from here
-and hold no words of their own.
+and hold no words of their own; the words naming a kind of election (``KIND_CUES``) are in
+:mod:`checker.elections`, shared with the checks.
 """
 
 from __future__ import annotations

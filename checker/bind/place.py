@@ -139,7 +139,7 @@ def bind_region_option(ctx: Context, fig: Figure, d: Draft) -> None:
             d.other_side_of = versus.mention.text
     if d.region is None and d.entity is None:
         d.region = carried_place(ctx, fig.si, election) or national_region(ctx.ref, election)
-        # a turnout or an electorate is the contest's when no place is named: no guess there
+        # noted for shares and counts only (a turnout without a place is the contest's as a rule)
         d.region_defaulted = d.region is not None and d.measure not in ("turnout", "registered")
         d.entity = d.region
     if d.measure in ("vote_share", "votes") and d.option is None and d.region is not None:
