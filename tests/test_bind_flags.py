@@ -12,9 +12,9 @@ import pytest
 from checker.bind import notes
 from checker.load import iter_articles
 from checker.model import Article, Claim, Finding
-from checker.pipeline import process_article
 from checker.records import claim_record
 from checker.reference import ReferenceData, load_reference
+from checker.runner import process_article
 from checker.store import decode_claim, encode_claim
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
