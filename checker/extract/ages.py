@@ -11,6 +11,7 @@ from checker.extract.context import (
     _tokens,
     parse_number,
 )
+from checker.lang import words
 from checker.model import Mention
 
 
@@ -41,13 +42,17 @@ def _h_age_of(c: _Ctx, m: _Match) -> Mention | None:
     return _age_mention(c, m.start(), m.end(), num_s)
 
 
+# "a los 47", "aos 47": these words alone do not make an age without the year word.
+_WEAK_AGE_BEFORE = frozenset(words("age_before_weak"))
+
+
 def _h_age_before(c: _Ctx, m: _Match) -> Mention | None:
     toks = _tokens(m.group().lower())
     year_words = {w for ws in cw.AGE_YEAR_WORDS.values() for w in ws}
     has_year_word = toks[-1] in year_words
     if c.language and c.language[:2] in cw.AGE_NEEDS_YEAR_WORD and not has_year_word:
         return None
-    if toks[0] in ("a", "aos", "com") and not has_year_word:
+    if toks[0] in _WEAK_AGE_BEFORE and not has_year_word:
         return None
     num_tok = toks[-2] if has_year_word else toks[-1]
     return _age_mention(c, m.start(), m.end(), num_tok)

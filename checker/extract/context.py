@@ -17,6 +17,7 @@ from checker.extract.grammar import (
     _langs,
     _Tables,
 )
+from checker.lang import words
 from checker.model import Kind, Mention, Offset, Precision, Qualifier
 
 # ---------------------------------------------------------------------------------------
@@ -62,15 +63,9 @@ def _text2num(word: str, language: str | None) -> Decimal | None:
 # ---------------------------------------------------------------------------------------
 
 _TOKEN_BEFORE = re.compile(r"\S+")
-_CONTEXT_WORDS = frozenset(
-    """between from on late early last next this since until by at in during vom du del dal de
-    с od з від entre zwischen tra fra""".split()
-) | {"the age of"}
-_HEDGE_WORDS = {**cw.HEDGES, "just over": "more_than", "just under": "less_than", "more or less": "about"}
-_WEEKDAY_WORDS = frozenset(
-    """late early on last next this since until by from am seit bis el este na no nesta neste desde
-    hasta w we od do в во с до у з""".split()
-) | {"late on", "early on"}
+_CONTEXT_WORDS = frozenset(words("date_context_words"))
+_HEDGE_WORDS = {**cw.HEDGES, **cw.by_value("context_hedges")}
+_WEEKDAY_WORDS = frozenset(words("weekday_context_words"))
 
 
 # The last word of each phrase of the context tables, for a quick "no phrase here" test;

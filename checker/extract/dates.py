@@ -95,6 +95,7 @@ from checker.extract.relative import (
     _h_weekday,
     _h_weekend,
 )
+from checker.lang import alternation, words
 from checker.model import Mention
 
 log = logging.getLogger(__name__)
@@ -229,7 +230,12 @@ def _range_mention(
     return c.mention(start, end, "date_range", lo, hi, "date", precision="day")
 
 
-_AND_RANGE = re.compile(r"\s(?:and|und|et|y|e|i|и|і)\s", re.IGNORECASE)
+_AND_RANGE = re.compile(rf"\s{alternation('range_and_words')}\s", re.IGNORECASE)
+# Context words that make "A and B" a range of dates / of years, and that let a lone
+# month name stand for the month ("in May").
+_BETWEEN = frozenset(words("between_words"))
+_YEAR_RANGE_CONTEXT = frozenset(words("year_range_context_words"))
+_MONTH_CONTEXT = frozenset(words("month_context_words"))
 _FIRST_DATE = re.compile(r"\S+\s+\d{1,2}")  # "September 23" of "September 23 and 27"
 _DASH = re.compile(r"[-–—]")
 
@@ -239,7 +245,7 @@ def _h_mdy_range(c: _Ctx, m: _Match) -> Mention | None:
     if _bad_english_case(s, c.t):
         return None
     ctx, _ = c.context_before(m.start())
-    if _AND_RANGE.search(s) and ctx not in ("between", "entre", "zwischen", "tra", "fra"):
+    if _AND_RANGE.search(s) and ctx not in _BETWEEN:
         # "September 23 and 27" is two dates unless "between" says it is a range.
         first = _FIRST_DATE.match(s)
         if first is None:
@@ -254,7 +260,7 @@ def _h_dmy_range(c: _Ctx, m: _Match) -> Mention | None:
     if _bad_english_case(s, c.t):
         return None
     ctx, _ = c.context_before(m.start())
-    if _AND_RANGE.search(s) and ctx not in ("between", "entre", "zwischen", "tra", "fra"):
+    if _AND_RANGE.search(s) and ctx not in _BETWEEN:
         return None
     months, days, years = _date_parts(c.t, s)
     return _range_mention(c, m.start(), m.end(), months, days, years, month_first=False)
@@ -266,7 +272,7 @@ def _h_year_range(c: _Ctx, m: _Match) -> Mention | None:
         return None
     if not _DASH.search(m.group()):
         ctx, _ = c.context_before(m.start())
-        if ctx not in ("between", "from", "vom", "de", "du", "entre", "zwischen", "od", "с", "з", "від"):
+        if ctx not in _YEAR_RANGE_CONTEXT:
             return None
     lo, hi = dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)
     return c.mention(m.start(), m.end(), "date_range", lo, hi, "date", precision="year")
@@ -292,7 +298,7 @@ def _h_season_year(c: _Ctx, m: _Match) -> Mention | None:
 
 def _h_month_only(c: _Ctx, m: _Match) -> Mention | None:
     ctx, _ = c.context_before(m.start())
-    if c.published is None or ctx not in ("in", "since", "until", "by", "early", "late", "during"):
+    if c.published is None or ctx not in _MONTH_CONTEXT:
         return None
     if _bad_english_case(m.group(), c.t):
         return None

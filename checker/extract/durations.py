@@ -20,9 +20,10 @@ from checker.extract.context import (
 from checker.extract.grammar import (
     _Tables,
 )
+from checker.lang import alternation, words
 from checker.model import Mention, Qualifier
 
-_STRAIGHT = re.compile(r"\s+(?:straight|consecutive)$")  # "five days straight"
+_STRAIGHT = re.compile(rf"\s+{alternation('straight_words')}$")  # "five days straight"
 # longest first: "a couple of" before "a couple"
 _VAGUE_LONGEST_FIRST = tuple(sorted(cw.VAGUE_WORDS, key=len, reverse=True))
 
@@ -48,7 +49,9 @@ def _amount_and_unit(
     if vague is not None:
         lo, hi = cw.VAGUE_WORDS[vague]
         return _scaled(lo, scale), _scaled(hi, scale), out_unit, "vague"
-    num_s = low_s.split(" more ")[0].split(" further ")[0].split(" additional ")[0]
+    num_s = low_s
+    for more in _MORE_WORDS:  # "six more years": the number is before "more"
+        num_s = num_s.split(f" {more} ")[0]
     num_s = num_s[: num_s.rfind(" ")] if " " in num_s else num_s
     num_s = _STRAIGHT.sub("", num_s)
     value = parse_number(num_s, language)
@@ -90,11 +93,10 @@ def _hedged(lo: Decimal, hi: Decimal, q: Qualifier, word: str) -> tuple[Decimal,
 
 
 # Verbs after which "over N days" states the span of an event ("held over four days").
-_SPAN_VERBS = frozenset(
-    {"held", "spread", "staged", "conducted", "stretched", "run", "ran", "place", "organised", "organized"}
-)
+_SPAN_VERBS = frozenset(words("span_verbs"))
 
-_FREQUENCY_BEFORE = frozenset({"once", "twice", "thrice", "times", "per", "every", "each"})
+_FREQUENCY_BEFORE = frozenset(words("frequency_words"))
+_MORE_WORDS = words("more_words")
 
 
 def _h_duration(c: _Ctx, m: _Match) -> Mention | None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from checker.extract import calendar_words as cw
+from checker.lang import alternation
 from checker.trie import trie
 
 # ---------------------------------------------------------------------------------------
@@ -101,30 +102,41 @@ YEAR = r"""
     (?:19|20)\d\d                                # 1900-2099
     (?![\d,.]\d|\d)                              # not 2,0145 or 20145
 """
-YEAR_WORD = r"""
-    (?:\s*(?:года|году|г\.|року|р\.|roku|r\.))?  # Russian/Ukrainian/Polish "year" after a year
+YEAR_WORD = rf"""
+    (?:\s*{alternation("year_after_words")})?  # "year" after a year: 2024 года, 2024 roku
 """
 DASH = r"""
     \s?[-–—]\s?                                  # hyphen or dashes, optional single spaces
 """
-RANGE_WORD = r"""
-    (?:to|through|thru|until|till|and|bis(?:\s+zum)?|au|al|a|y|e|et|und|i|do|по|до|и|і)
+RANGE_WORD = rf"""
+    {alternation("range_words")}                 # 23 to 27, du 23 au 27, 23. bis 27.
 """
-RANGE_YEAR = r"""
-    (?:and|to|through|until|bis|à|a|al|до|do)   # 2014 and 2022, 2014 bis 2022
+RANGE_YEAR = rf"""
+    {alternation("range_year_words")}            # 2014 and 2022, 2014 bis 2022
 """
-DE_OF = r"""
-    (?:de|del|of)                                # 23 de septiembre, 23rd of September
+DE_OF = rf"""
+    {alternation("date_of_words")}               # 23 de septiembre, 23rd of September
 """
-CASE_ARTICLE = r"""
-    (?:zum|il|el|le|lo)                          # bis zum 27., al 27, le 27
+CASE_ARTICLE = rf"""
+    {alternation("day_articles")}                # bis zum 27., al 27, le 27
 """
-MORE = r"""
-    (?:more|further|additional|straight|consecutive)  # six more years
+MORE = rf"""
+    {alternation(["more_words", "straight_words"])}  # six more years
 """
-DATE_SUFFIX = r"""
-    (?:-(?:án|én|jén|ján|ig|tól|től|i|a|e))?    # Hungarian case suffixes: "23-án"
+DATE_SUFFIX = rf"""
+    (?:-{alternation("date_suffixes")})?        # Hungarian case suffixes: "23-án"
 """
+# Spanish "15 de marzo al 17 de marzo": the word between a range's first day and month.
+DAY_MONTH_LINK = alternation("day_month_links")
+# The words between a name and its age ("Trump, de 78 años,") and after that age.
+NAME_AGE_LINK = alternation("name_age_links")
+NAME_AGE_YEARS = alternation("name_age_year_words")
+# An age as a suffix ("47-jährige") or a word after it ("47 éves").
+AGE_SUFFIX = alternation("age_suffixes")
+AGE_SUFFIX_WORD = alternation("age_suffix_words")
+# A part of the day after a weekday ("Wednesday morning") or glued to it ("Mittwochabend").
+WEEKDAY_PART = alternation("weekday_parts")
+WEEKDAY_PART_GLUED = alternation("weekday_parts_glued")
 DIGITS = r"""
     (?<![\w.,/-])                                # not inside a number, word or path
     \d{1,3}(?:[.,]\d{1,2})?                      # 5, 48, 1.5, 2,5
@@ -166,7 +178,9 @@ TRIGGER_KEYWORDS: tuple[tuple[str, str], ...] = (
     *((w, "") for w in ("Tomorrow", "tomorrow", "Age", "age")),  # tomorrow, aged 47, age 47
     ("the", r"(?=\s+age)"),  # the age of
 )
-RE_NAME_AGE_TRIGGER = r"[A-ZÀ-ÞА-ЯЁІЇЄҐ](?=[^\W\d_]{0,29},\s(?:de\s)?\d)"  # Putin, 71, / de 78 años,
+RE_NAME_AGE_TRIGGER = (
+    rf"[A-ZÀ-ÞА-ЯЁІЇЄҐ](?=[^\W\d_]{{0,29}},\s(?:{NAME_AGE_LINK}\s)?\d)"  # Putin, 71, / de 78 años,
+)
 
 
 def _trigger(words: Iterable[str], folded: Iterable[tuple[str, list[str]]]) -> str:
@@ -280,7 +294,7 @@ def _compile(langs: tuple[str, ...], full: bool) -> tuple[re.Pattern[str], _Tabl
       (?:
           \.(?:0?[1-9]|1[0-2])\.{YEAR}(?!\.\d)   # 23.09.2022
           (?P<dotted>)
-        | {ORDINAL}(?:\s+(?:de\s+)?{month})?     # 15-17 March 2024, 23. bis 27. September
+        | {ORDINAL}(?:\s+(?:{DAY_MONTH_LINK}\s+)?{month})?  # 15-17 March 2024, 23. bis 27. September
           (?:{DASH}|\s+{RANGE_WORD}\s+)
           (?:{CASE_ARTICLE}\s+)?{DAY}{ORDINAL}\s+(?:{DE_OF}\s+)?{month}
           (?:,?\s+(?:{DE_OF}\s+)?{YEAR}{YEAR_WORD})?
@@ -310,8 +324,8 @@ def _compile(langs: tuple[str, ...], full: bool) -> tuple[re.Pattern[str], _Tabl
           (?P<ago>)
         | [-\s](?:years?|yrs?)[-\s]old(?!\w)     # 47-year-old, 47 year old
           (?P<age_old>)
-        | (?:-(?:[Jj]ährige[nrms]?|летн[а-я]{{1,3}}|річн[а-яі]{{1,3}}|letni[a-ząęóśłżźćń]{{0,3}})
-          |\s+éves)(?!\w)                       # 47-jährige, Der 66-Jährige, 78-letni
+        | (?:-{AGE_SUFFIX}
+          |\s+{AGE_SUFFIX_WORD})(?!\w)          # 47-jährige, Der 66-Jährige, 78-letni, 47 éves
           (?P<age_suffix>)
         | -{unit_en_sg}(?:-long)?(?![\w-])       # three-day vote, a 19-year sentence
           (?P<duration_adj>)
@@ -337,8 +351,8 @@ def _compile(langs: tuple[str, ...], full: bool) -> tuple[re.Pattern[str], _Tabl
     | (?=[LlTtNnPp])(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast)\s+(?:week|month|year|{season})\b
       (?P<this_last>)                            # last week, this year, last spring
     | (?={f_weekday}){weekday}                   # Wednesday morning, Mittwochabend
-      (?:\s+(?:morning|afternoon|evening|night)\b
-        |(?:abend|morgen|nachmittag|vormittag)\b)?
+      (?:\s+{WEEKDAY_PART}\b
+        |{WEEKDAY_PART_GLUED}\b)?
       (?P<weekday>)
     | (?=[YyTtl])                                # yesterday, today, last night
       (?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|last\s+night|this\s+morning
@@ -354,7 +368,7 @@ def _compile(langs: tuple[str, ...], full: bool) -> tuple[re.Pattern[str], _Tabl
       (?P<age_before>)
     | [A-ZÀ-ÞА-ЯЁІЇЄҐ][^\W\d_]{{1,29}}           # Putin, 71, said
       ,\s(?:(?:1[89]|[2-9]\d|10\d|110),(?=\s)
-          |(?:de\s+)?(?:1[89]|[2-9]\d|10\d|110)\s(?:ans|años|anni|anos|lat|Jahre|éves|лет|года?|років|роки|рік)
+          |(?:{NAME_AGE_LINK}\s+)?(?:1[89]|[2-9]\d|10\d|110)\s{NAME_AGE_YEARS}
            (?=[,;)]))                            # Maia Sandu, 52 ans, / Trump, de 78 años,
       (?P<name_age>)
     )

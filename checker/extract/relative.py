@@ -31,6 +31,7 @@ from checker.extract.durations import (
     _offset_unit,
     _scaled,
 )
+from checker.lang import words
 from checker.model import Mention, Offset, Precision, Qualifier
 
 
@@ -202,9 +203,8 @@ def _h_this_last(c: _Ctx, m: _Match) -> Mention | None:
 
 
 _WEEKDAY_NAME = re.compile(r"[^\W\d_][\w'’ʼ]*(?:-feira)?")  # "Mittwochabend", "segunda-feira"
-_CAPITALISED_OK = frozenset(
-    {"on", "late", "early", "last", "next", "this", "since", "until", "by", "from", "am", "el", "na", "no"}
-)
+_CAPITALISED_OK = frozenset(words("weekday_capitalised_ok"))
+_WEEKDAY_PARTS_GLUED = words("weekday_parts_glued")
 
 
 def _h_weekday(c: _Ctx, m: _Match) -> Mention | None:
@@ -214,7 +214,7 @@ def _h_weekday(c: _Ctx, m: _Match) -> Mention | None:
         return None
     key = name.group().lower()
     # German compounds "Mittwochabend": strip the time-of-day part.
-    for part in ("abend", "morgen", "nachmittag", "vormittag"):
+    for part in _WEEKDAY_PARTS_GLUED:
         if key not in c.t.weekdays and key.endswith(part):
             key = key[: -len(part)]
     weekday = c.t.weekdays.get(key)
