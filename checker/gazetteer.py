@@ -448,7 +448,8 @@ class Gazetteer:
         self._persons_by_types: dict[tuple[str, ...], tuple[tuple[_PersonName, ...], list[str]]] = {}
         # near_misses() results per distinct name, shared by every text searched
         self._near_memo: dict[tuple[str, ...], dict[Any, _PersonName | None]] = {}
-        self._found: dict[tuple[str, frozenset[str] | None], tuple[NameHit, ...]] = {}  # find() of short texts
+        # find() of short texts, per text and country filter
+        self._found: dict[tuple[str, frozenset[str] | None], tuple[NameHit, ...]] = {}
         self._last: _Searched | None = None
         self._automata: tuple[Any, Any] | None = None  # built on the first search
         self._countries: dict[str, frozenset[str]] | None = None  # canonical -> countries, on first use
@@ -485,7 +486,7 @@ class Gazetteer:
         "Donetsk People's Republic"
         >>> g = Gazetteer([NameEntry("Labour", "Labour Party", "party", country="United Kingdom"),
         ...                NameEntry("Labour", "Irish Labour Party", "party", country="Ireland")])
-        >>> g.canonical("Labour"), g.canonical("Labour", countries={"Ireland"}), g.canonical("Labour", ["Malta"])
+        >>> g.canonical("Labour"), g.canonical("Labour", {"Ireland"}), g.canonical("Labour", ["Malta"])
         ('Labour Party', 'Irish Labour Party', None)
         """
         entry = self._by_cased_key.get(fold_key(name, keep_case=True))

@@ -53,8 +53,32 @@ ALIASES = [
 ]
 ALIAS_TEXT = st.lists(
     st.sampled_from(
-        [*ALIASES, "x", "1", "_", "-", " ", "  ", "   ", "    ", ", ", ".", "'s", "é", "XDPR", "DPRs", "Rih",
-         "ΛΎΣΗ", "λύση", "ΕΛΛΗΝΙΚΉ", "LABOUR", "Party", " - ", "--", "ſ"]
+        [
+            *ALIASES,
+            "x",
+            "1",
+            "_",
+            "-",
+            " ",
+            "  ",
+            "   ",
+            "    ",
+            ", ",
+            ".",
+            "'s",
+            "é",
+            "XDPR",
+            "DPRs",
+            "Rih",
+            "ΛΎΣΗ",
+            "λύση",
+            "ΕΛΛΗΝΙΚΉ",
+            "LABOUR",
+            "Party",
+            " - ",
+            "--",
+            "ſ",
+        ]
     ),
     max_size=14,
 ).map("".join)
@@ -123,7 +147,11 @@ def test_a_country_filter_keeps_the_alias_of_the_article_country() -> None:
     )
     text = "In Dublin, Labour and Sinn Féin gained."
     assert [h.canonical for h in g.find(text)] == ["Dublin", "Labour Party", "Sinn Fein"]
-    assert [h.canonical for h in g.find(text, countries={"Ireland"})] == ["Dublin", "Irish Labour Party", "Sinn Fein"]
+    assert [h.canonical for h in g.find(text, countries={"Ireland"})] == [
+        "Dublin",
+        "Irish Labour Party",
+        "Sinn Fein",
+    ]
     assert [h.canonical for h in g.find(text, countries=["Germany"])] == ["Dublin"]
     assert g.countries_of("Sinn Fein") == {"Ireland"} and g.countries_of("Dublin") == frozenset()
 
