@@ -283,7 +283,8 @@ def reference_validate(
     from checker.reference import load_reference
 
     try:
-        ref = load_reference(dirs or [])  # user tables are checked together with ours
+        # user tables are checked together with ours; a bundled pack from its CSV files
+        ref = load_reference(dirs or [], use_index=False)
     except CheckerError as err:
         raise _fail(err) from None
     typer.echo(f"OK: {ref.describe()}")
