@@ -211,12 +211,19 @@ def check(
         str | None, typer.Option("--scheduler", help="Dask scheduler address, with --engine dask.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary output.")] = False,
+    packs: Annotated[
+        bool,
+        typer.Option(
+            "--packs", help="Also check against the bundled ParlGov and MEDSL packs (below our own tables)."
+        ),
+    ] = False,
 ) -> None:
     """Check the figures in the articles and write a report.
 
     Example: checkfigures check examples/articles --out reports/examples
     """
     from checker.pipeline import run_check
+    from checker.reference import pack_dirs
     from checker.report import write_report
     from checker.store import tally
 
@@ -228,7 +235,7 @@ def check(
         with _progress(quiet) as tick:
             result = run_check(
                 paths,
-                reference_dirs=reference or [],
+                reference_dirs=[*(pack_dirs() if packs else []), *(reference or [])],
                 published=pub,
                 jobs=jobs,
                 engine=engine.value,
@@ -276,7 +283,8 @@ def reference_validate(
     from checker.reference import load_reference
 
     try:
-        ref = load_reference(dirs or [])  # user tables are checked together with ours
+        # user tables are checked together with ours; a bundled pack from its CSV files
+        ref = load_reference(dirs or [], use_index=False)
     except CheckerError as err:
         raise _fail(err) from None
     typer.echo(f"OK: {ref.describe()}")

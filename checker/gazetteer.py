@@ -32,16 +32,16 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
+import ahocorasick
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from checker.lang import words
-from checker.trie import END, Trie, build_trie, trie_of
 
 __all__ = ["MATCH_RULES", "NAME_TYPES", "Gazetteer", "NameEntry", "NameHit", "fold", "fold_key"]
 
@@ -95,6 +95,9 @@ class NameEntry:
     canonical: str
     type: str
     match: MatchRule = "auto"
+    # The country an imported name belongs to ("Labour Party" is a party of several); empty
+    # for names of any country (the hand-curated tables).
+    country: str = ""
 
 
 @lru_cache(maxsize=4096)
@@ -185,52 +188,98 @@ def is_case_sensitive(alias: str, rule: MatchRule = "auto") -> bool:
     return len(letters) <= _ACRONYM_MAX and all(c.isupper() for c in letters)
 
 
-# --- trie -> regex -------------------------------------------------------------------------
+# --- the automaton -------------------------------------------------------------------------
 
-_SEP = " "  # trie token for a run of spaces/hyphens inside an alias
-# A separator in an alias matches a short run of spaces or hyphens in the folded text:
-# bounded, so the pattern has no nested unbounded repetition.
-_SEP_PATTERN = r"[ \-]{1,3}"
-
-
-def _trie_pattern(node: Trie) -> str:
-    # A terminal node with longer continuations tries the longer alias first (greedy '?').
-    return trie_of(node, space=_SEP_PATTERN)
+# A separator in an alias ("Kryvyi Rih", "Kryvyi-Rih") matches a short run of one to three
+# spaces or hyphens in the folded text. The text is searched with each such run squeezed to
+# one space; a longer run is kept, so no alias runs across it.
+_RE_SEPARATOR_RUN = re.compile(r"[ \-]+")
+_SEPARATOR_MAX = 3
 
 
-def _compile(keys: Iterable[str], flags: int, literal_first: bool = False) -> re.Pattern[str] | None:
-    r"""One regex for every key: whole words only, the longest key where keys overlap.
+def _squeeze(folded: str) -> tuple[str, list[int] | None]:
+    """``folded`` with separator runs of one to three squeezed to one space, and for each
+    character of the result its index in ``folded`` (None when nothing changed).
 
-    ``literal_first`` writes "no word character before" after each first letter, as
-    ``D(?<!\wD)PR`` instead of ``(?<!\w)DPR``: the same matches, but ``re`` can skip
-    ahead to the first letters. That is four times faster for a few acronyms with few
-    first letters, and slower for thousands of names that start with any letter.
+    >>> _squeeze("Kryvyi - Rih")
+    ('Kryvyi Rih', [0, 1, 2, 3, 4, 5, 6, 9, 10, 11])
     """
-    root = build_trie(keys)
-    if not root:
+    if "-" not in folded and "  " not in folded:
+        return folded, None
+    pieces: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _RE_SEPARATOR_RUN.finditer(folded):
+        s, e = m.span()
+        if e - s > _SEPARATOR_MAX or m.group() == " ":
+            continue
+        pieces += (folded[pos:s], " ")
+        where += range(pos, s + 1)
+        pos = e
+    if not pieces:
+        return folded, None
+    pieces.append(folded[pos:])
+    where += range(pos, len(folded))
+    return "".join(pieces), where
+
+
+class _CaselessTable(dict[int, str]):
+    """``str.translate`` table to the form caseless aliases are searched in: each character
+    case-folded when that keeps it one character ("Σ", "ς" -> "σ"; "ſ" -> "s"), else lower-cased.
+    Length-preserving, so offsets stay valid; bounded like the fold table."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        folded = c.casefold()
+        if len(folded) != 1:
+            folded = c.lower() if len(c.lower()) == 1 else c
+        if len(self) < _FOLD_TABLE_MAX:
+            self[code] = folded
+        return folded
+
+
+_CASELESS_TABLE = _CaselessTable()
+
+
+def _caseless(text: str) -> str:
+    """Text in the form caseless aliases are compared in (same length as ``text``)."""
+    return text.lower() if text.isascii() else text.translate(_CASELESS_TABLE)
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a word character as ``re``'s ``\\w`` defines it (letter, digit, _)."""
+    c = text[i]
+    return c.isalnum() or c == "_"
+
+
+# An automaton's value per key: (length of the key, the entry, the entry's lookup key).
+_Value = tuple[int, NameEntry, str]
+
+
+def _automaton(keys: Iterable[tuple[str, NameEntry, str]]) -> Any:
+    """An Aho-Corasick automaton over ``keys`` (search key, entry, lookup key); None if empty."""
+    auto = ahocorasick.Automaton()
+    for search_key, entry, key in keys:
+        if search_key:  # an empty alias would match between any two characters
+            auto.add_word(search_key, (len(search_key), entry, key))
+    if len(auto) == 0:
         return None
-    # Whole words: no letter or digit right before or after the alias.
-    if not literal_first or END in root or _SEP in root:
-        return re.compile(r"(?<!\w)" + _trie_pattern(root) + r"(?!\w)", flags)
-    firsts = [
-        re.escape(tok) + r"(?<!\w" + re.escape(tok) + ")" + _trie_pattern(child)
-        for tok, child in sorted(root.items())
-    ]
-    return re.compile("(?:" + "|".join(firsts) + r")(?!\w)", flags)
+    auto.make_automaton()
+    return auto
 
 
-def _ascii_lower_exact(keys: Sequence[str]) -> bool:
-    """Whether, on ASCII text, the IGNORECASE search for lower-case ``keys`` finds exactly
-    what a case-sensitive search finds in the lower-cased text.
+def _whole_words(auto: Any, text: str) -> Iterator[tuple[int, int, NameEntry, str]]:
+    """Every match of ``auto`` in ``text`` that is a whole word: (start, end, entry, key).
 
-    It does unless a non-ASCII letter of a key matches an ASCII letter regardless of case
-    (the long s "ſ" matches "s", the Kelvin sign matches "k").
+    All matches come out, overlapping ones too; the caller keeps the leftmost-longest.
     """
-    others = sorted({c for key in keys for c in key if not c.isascii()})
-    if not others:
-        return True
-    any_other = re.compile("|".join(map(re.escape, others)), re.IGNORECASE)
-    return any_other.search("".join(map(chr, range(128)))) is None
+    n = len(text)
+    for last, (length, entry, key) in auto.iter(text):
+        end = last + 1
+        start = end - length
+        if (start > 0 and _is_word_char(text, start - 1)) or (end < n and _is_word_char(text, end)):
+            continue
+        yield start, end, entry, key
 
 
 # --- near misses ---------------------------------------------------------------------------
@@ -339,20 +388,20 @@ class Gazetteer:
     """
 
     __slots__ = (
+        "_alternatives",
+        "_automata",
         "_by_cased_key",
         "_by_key",
-        "_cased",
-        "_caseless",
-        "_caseless_ascii",
+        "_countries",
         "_entries",
         "_found",
         "_known_keys",
         "_known_surnames",
         "_last",
         "_near_memo",
-        "_parts_exact",
         "_persons",
         "_persons_by_types",
+        "_searched",
         "_types",
     )
 
@@ -361,45 +410,49 @@ class Gazetteer:
         self._types: dict[str, str] = {}
         self._by_key: dict[str, NameEntry] = {}
         self._by_cased_key: dict[str, NameEntry] = {}
-        caseless: list[str] = []
-        cased: list[str] = []
+        # Later entries of an alias that belong to a country: what find(countries=...) and
+        # canonical(countries=...) choose from when the first entry is another country's.
+        self._alternatives: dict[str, list[NameEntry]] = {}
+        # (search key, entry, lookup key, case-sensitive) of every alias searched in texts
+        self._searched: list[tuple[str, NameEntry, str, bool]] = []
+        persons: list[_PersonName] = []
+        surnames: set[str] = set()
+        keys: dict[str, str] = {}  # alias -> fold_key(alias): names repeat across tables
         for e in self._entries:
             self._types.setdefault(e.canonical, e.type)
-            key = fold_key(e.alias)
+            key = keys.get(e.alias)
+            if key is None:
+                key = keys[e.alias] = fold_key(e.alias)
+            if self._types[e.canonical] == "person":
+                words = key.split(" ")
+                surnames.add(words[-1])
+                if len(words) >= 2:
+                    persons.append(_PersonName(e.canonical, "person", words[0], words[-1]))
             if key in self._by_key:
-                continue  # the first entry for an alias wins (tables are merged before this)
+                # the first entry for an alias wins (tables are merged before this)
+                if e.country:
+                    self._alternatives.setdefault(key, []).append(e)
+                continue
             self._by_key[key] = e
             if e.match == "lookup":
                 continue
             if is_case_sensitive(e.alias, e.match):
                 cased_key = fold_key(e.alias, keep_case=True)
                 self._by_cased_key[cased_key] = e
-                cased.append(cased_key)
+                self._searched.append((cased_key, e, key, True))
             else:
-                caseless.append(key)
-        self._caseless = _compile(caseless, re.IGNORECASE)
-        # The same search without IGNORECASE, for lower-cased ASCII text (three times faster).
-        self._caseless_ascii = _compile(caseless, 0) if _ascii_lower_exact(caseless) else None
-        self._cased = _compile(cased, 0, literal_first=True)
+                self._searched.append((_caseless(key), e, key, False))
         self._known_keys = frozenset(self._by_key)
-        persons: list[_PersonName] = []
-        surnames: set[str] = set()
-        for e in self._entries:
-            words = fold_key(e.alias).split(" ")
-            if self._types.get(e.canonical) != "person":
-                continue
-            surnames.add(words[-1])
-            if len(words) >= 2:
-                persons.append(_PersonName(e.canonical, "person", words[0], words[-1]))
         self._persons = tuple(persons)
         self._known_surnames = frozenset(surnames)
         self._persons_by_types: dict[tuple[str, ...], tuple[tuple[_PersonName, ...], list[str]]] = {}
         # near_misses() results per distinct name, shared by every text searched
         self._near_memo: dict[tuple[str, ...], dict[Any, _PersonName | None]] = {}
-        self._found: dict[str, tuple[NameHit, ...]] = {}  # find() of short texts
+        # find() of short texts, per text and country filter
+        self._found: dict[tuple[str, frozenset[str] | None], tuple[NameHit, ...]] = {}
         self._last: _Searched | None = None
-        # An empty alias would match between any two characters: then parts are searched.
-        self._parts_exact = "" not in caseless and "" not in cased
+        self._automata: tuple[Any, Any] | None = None  # built on the first search
+        self._countries: dict[str, frozenset[str]] | None = None  # canonical -> countries, on first use
 
     # --- lookups ---------------------------------------------------------------------------
 
@@ -422,20 +475,52 @@ class Gazetteer:
         """
         return [e.alias for e in self._entries if e.canonical == canonical]
 
-    def canonical(self, name: str) -> str | None:
+    def canonical(self, name: str, countries: Collection[str] | None = None) -> str | None:
         """The canonical name an alias stands for, or None.
 
         An acronym matches as written first; any other case is accepted as a fallback,
-        because callers pass names from tables, not running text.
+        because callers pass names from tables, not running text. With ``countries``, only
+        names of those countries (and of no country) count: see :meth:`find`.
 
         >>> Gazetteer([NameEntry("DPR", "Donetsk People's Republic", "place")]).canonical("DPR")
         "Donetsk People's Republic"
+        >>> g = Gazetteer([NameEntry("Labour", "Labour Party", "party", country="United Kingdom"),
+        ...                NameEntry("Labour", "Irish Labour Party", "party", country="Ireland")])
+        >>> g.canonical("Labour"), g.canonical("Labour", {"Ireland"}), g.canonical("Labour", ["Malta"])
+        ('Labour Party', 'Irish Labour Party', None)
         """
-        cased = self._by_cased_key.get(fold_key(name, keep_case=True))
-        if cased is not None:
-            return cased.canonical
-        entry = self._by_key.get(fold_key(name))
+        entry = self._by_cased_key.get(fold_key(name, keep_case=True))
+        if entry is None:
+            entry = self._by_key.get(fold_key(name))
+        if entry is not None and countries is not None:
+            entry = self._of_countries(entry, fold_key(name), frozenset(countries))
         return entry.canonical if entry is not None else None
+
+    def _of_countries(self, entry: NameEntry, key: str, countries: frozenset[str]) -> NameEntry | None:
+        """``entry``, or the first later entry of its alias, that belongs to ``countries`` or
+        to no country; None when every entry of the alias is another country's."""
+        if not entry.country or entry.country in countries:
+            return entry
+        for other in self._alternatives.get(key, ()):
+            if other.country in countries:
+                return other
+        return None
+
+    def countries_of(self, canonical: str) -> frozenset[str]:
+        """The countries whose names stand for ``canonical`` (empty: a name of no country).
+
+        >>> g = Gazetteer([NameEntry("Greens", "Greens", "party", country="Denmark"),
+        ...                NameEntry("Les Verts", "Greens", "party", country="France")])
+        >>> sorted(g.countries_of("Greens"))
+        ['Denmark', 'France']
+        """
+        if self._countries is None:
+            found: dict[str, set[str]] = {}
+            for e in self._entries:
+                if e.country:
+                    found.setdefault(e.canonical, set()).add(e.country)
+            self._countries = {name: frozenset(c) for name, c in found.items()}
+        return self._countries.get(canonical, frozenset())
 
     def type_of(self, canonical: str) -> str | None:
         """The type of a canonical name (place, person, party, option, election, organisation)."""
@@ -443,8 +528,12 @@ class Gazetteer:
 
     # --- search ----------------------------------------------------------------------------
 
-    def find(self, text: str) -> list[NameHit]:
+    def find(self, text: str, countries: Collection[str] | None = None) -> list[NameHit]:
         """Every alias occurrence in ``text``, sorted by position; overlaps resolved.
+
+        With ``countries``, an alias that belongs to another country is read as the same
+        alias of one of ``countries`` when there is one, and is not found when there is not
+        ("Labour" in an article about Ireland is the Irish party, never the British one).
 
         >>> g = Gazetteer([NameEntry("Donetsk", "Donetsk People's Republic", "place"),
         ...                NameEntry("Donetsk People's Republic", "Donetsk People's Republic", "place")])
@@ -453,37 +542,46 @@ class Gazetteer:
         """
         if not text:
             return []
+        wanted = None if countries is None else frozenset(countries)
         if len(text) > _FIND_MEMO_TEXT:
-            return self._find(text, keep=True)
+            return self._find(text, wanted, keep=wanted is None)
         # The checks ask about the same sentence or title once per figure in it.
-        found = self._found.get(text)
+        found = self._found.get((text, wanted))
         if found is None:
-            part = self._find_in_last(text)
-            found = tuple(part if part is not None else self._find(text))
-            _room(self._found, _FIND_MEMO_MAX)[text] = found
+            part = self._find_in_last(text) if wanted is None else None
+            found = tuple(part if part is not None else self._find(text, wanted))
+            _room(self._found, _FIND_MEMO_MAX)[(text, wanted)] = found
         return list(found)
 
-    def _find(self, text: str, keep: bool = False) -> list[NameHit]:
+    def _search_automata(self) -> tuple[Any, Any]:
+        """(caseless, case-sensitive) automata of every searched alias, built on first use."""
+        if self._automata is None:
+            self._automata = (
+                _automaton((k, e, key) for k, e, key, cased in self._searched if not cased),
+                _automaton((k, e, key) for k, e, key, cased in self._searched if cased),
+            )
+        return self._automata
+
+    def _find(self, text: str, countries: frozenset[str] | None = None, keep: bool = False) -> list[NameHit]:
         """find() itself; ``keep`` remembers the search for parts of the text (_find_in_last)."""
         folded, where = _fold_with_map(text)
+        squeezed, back = _squeeze(folded)
+        caseless, cased = self._search_automata()
         found: list[tuple[int, int, NameEntry]] = []
-        spans: list[tuple[int, int]] = []  # every match, also those without an entry
-        if self._caseless is not None:
-            if self._caseless_ascii is not None and folded.isascii():
-                matches = self._caseless_ascii.finditer(folded.lower())
-            else:
-                matches = self._caseless.finditer(folded)
-            for m in matches:
-                spans.append(m.span())
-                entry = self._by_key.get(_RE_SEPARATORS.sub(" ", m.group().lower()))
-                if entry is not None:
-                    found.append((m.start(), m.end(), entry))
-        if self._cased is not None:
-            for m in self._cased.finditer(folded):
-                spans.append(m.span())
-                entry = self._by_cased_key.get(_RE_SEPARATORS.sub(" ", m.group()))
-                if entry is not None:
-                    found.append((m.start(), m.end(), entry))
+        spans: list[tuple[int, int]] = []  # every whole-word match, also those of another country
+        for auto, searched in ((caseless, _caseless(squeezed)), (cased, squeezed)):
+            if auto is None:
+                continue
+            for start, end, entry, key in _whole_words(auto, searched):
+                if back is not None:  # offsets in the folded text
+                    start, end = back[start], back[end - 1] + 1
+                spans.append((start, end))
+                if countries is not None:
+                    chosen = self._of_countries(entry, key, countries)
+                    if chosen is None:
+                        continue
+                    entry = chosen
+                found.append((start, end, entry))
         # Leftmost first, then longest; drop anything overlapping a kept hit.
         found.sort(key=lambda t: (t[0], t[0] - t[1]))
         hits: list[NameHit] = []
@@ -494,10 +592,9 @@ class Gazetteer:
             last_end = end
             a, b = where[start], where[end]
             hits.append(NameHit(a, b, text[a:b], entry.canonical, entry.type))
-        if keep and isinstance(where, range) and self._parts_exact:
-            self._last = _Searched(
-                text, folded, sorted(spans), max((e - s for s, e in spans), default=0), hits
-            )
+        if keep and isinstance(where, range):
+            spans.sort()
+            self._last = _Searched(text, folded, spans, max((e - s for s, e in spans), default=0), hits)
         return hits
 
     def _find_in_last(self, text: str) -> list[NameHit] | None:

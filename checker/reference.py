@@ -30,9 +30,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -256,8 +257,10 @@ class Election:
     dataset: str = ""  # the imported dataset the row comes from; empty for hand-curated rows
 
 
-def _row_key(file: str, line: int) -> str:
-    return f"{_table_name(file)}:{line}"
+def _row_key(file: str, line: int, dataset: str = "") -> str:
+    """``results.csv:12``; a row of an imported dataset names it: ``parlgov/results.csv:3 (ParlGov)``."""
+    key = f"{_table_name(file)}:{line}"
+    return f"{key} ({dataset})" if dataset else key
 
 
 @lru_cache(maxsize=256)
@@ -295,8 +298,9 @@ class ResultRow:
 
     @property
     def key(self) -> str:
-        """Stable row id for evidence: ``results.csv:12`` (``folder/results.csv:3`` for user tables)."""
-        return _row_key(self.file, self.line)
+        """Stable row id for evidence: ``results.csv:12`` (``folder/results.csv:3`` for user tables),
+        with the dataset of an imported row: ``parlgov/results.csv:3 (ParlGov)``."""
+        return _row_key(self.file, self.line, self.dataset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,25 +328,63 @@ class Event:
 
 @dataclass(frozen=True, repr=False)
 class ReferenceData:
-    """The merged, validated reference tables and their gazetteer."""
+    """The merged, validated reference tables and their gazetteer.
+
+    ``rows`` are the result rows of the hand-curated and the user's tables; the rows of the
+    bundled packs (``packs``) are read per election on first use (:meth:`results_for`),
+    after the rows with the same key in ``rows``, which win.
+    """
 
     elections: Mapping[str, Election]
-    results: tuple[ResultRow, ...]
+    rows: tuple[ResultRow, ...]
     people: Mapping[str, Person]
     events: tuple[Event, ...]
     gazetteer: Gazetteer
     table_paths: tuple[tuple[str, str], ...] = ()
     aliases: tuple[NameEntry, ...] = ()  # the rows of aliases.csv (the gazetteer adds more names)
-    _by_election: Mapping[str, tuple[ResultRow, ...]] = field(
+    packs: tuple[Pack, ...] = ()
+    _by_election: dict[str, tuple[ResultRow, ...]] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
     _derived: dict[str, Any] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _shared: set[str] = field(init=False, repr=False, compare=False, default_factory=set)
 
     def __post_init__(self) -> None:
         index: dict[str, list[ResultRow]] = defaultdict(list)
-        for row in self.results:
+        for row in self.rows:
             index[row.election].append(row)
-        object.__setattr__(self, "_by_election", {k: tuple(v) for k, v in index.items()})
+        self._by_election.update((k, tuple(v)) for k, v in index.items())
+        for pack in self.packs:
+            for election in pack.result_spans:
+                if election in index:  # rows in the tables and a pack: merge now (few elections)
+                    self._shared.add(election)
+                    self._by_election[election] = self._with_pack_rows(election)
+
+    @property
+    def results(self) -> tuple[ResultRow, ...]:
+        """Every result row: the tables' rows, then the packs' (all of them read on first use)."""
+        return self.derived("reference.results", _all_results)
+
+    def _with_pack_rows(self, election: str) -> tuple[ResultRow, ...]:
+        """The rows of ``election``: the tables' first, then the packs' with another key."""
+        rows = list(self._by_election.get(election, ()))
+        seen = {_result_key(r) for r in rows}
+        for pack in self.packs:
+            for row in pack.rows_of(election):
+                key = _result_key(row)
+                if key not in seen:
+                    seen.add(key)
+                    rows.append(row)
+        return tuple(rows)
+
+    def _rows_of(self, election: str) -> tuple[ResultRow, ...]:
+        rows = self._by_election.get(election)
+        if rows is None:
+            rows = (
+                self._with_pack_rows(election) if any(election in p.result_spans for p in self.packs) else ()
+            )
+            self._by_election[election] = rows
+        return rows
 
     def __repr__(self) -> str:
         return f"ReferenceData({self.describe()})"
@@ -358,7 +400,7 @@ class ReferenceData:
         """
         return [
             r
-            for r in self._by_election.get(election, ())
+            for r in self._rows_of(election)
             if (entity is None or entity in (r.region, r.option)) and (stage is None or r.stage == stage)
         ]
 
@@ -392,9 +434,24 @@ class ReferenceData:
         """One line of counts, e.g. ``20 elections, 95 results, 8 people, 23 events, 240 aliases``."""
         aliases = len(self.aliases)
         return (
-            f"{len(self.elections)} elections, {len(self.results)} results, {len(self.people)} people, "
+            f"{len(self.elections)} elections, {self.result_count()} results, {len(self.people)} people, "
             f"{len(self.events)} events, {aliases} aliases"
         )
+
+    def result_count(self) -> int:
+        """How many result rows there are, without reading the packs' rows (but where tables
+        and packs share an election).
+
+        >>> ref = load_reference([])
+        >>> ref.result_count() == len(ref.results)
+        True
+        """
+        count = len(self.rows) + sum(p.result_count for p in self.packs)
+        for election in self._shared:  # rows of those elections are merged already
+            table_rows = sum(1 for r in self.rows if r.election == election)
+            pack_rows = sum(len(p.rows_of(election)) for p in self.packs)
+            count += len(self._by_election[election]) - table_rows - pack_rows
+        return count
 
     def coverage_by_country(self) -> list[str]:
         """Per country and kind: how many elections, their years, and the datasets they come from.
@@ -702,7 +759,7 @@ def _check_sums(rows: Iterable[_Row]) -> list[Problem]:
 
 
 def _collect(
-    dirs: Sequence[Path], include_bundled: bool
+    dirs: Sequence[Path], include_bundled: bool, known_elections: Collection[str] = ()
 ) -> tuple[dict[str, list[_Row]], list[tuple[str, str]], list[Problem]]:
     folders = ([bundled_dir()] if include_bundled else []) + [Path(d) for d in dirs]
     problems: list[Problem] = []
@@ -734,7 +791,7 @@ def _collect(
     for table in ("results", "events"):
         for row in merged[table]:
             election = row.text("election_id")
-            if election and election not in election_ids:
+            if election and election not in election_ids and election not in known_elections:
                 problems.append(
                     Problem(row.file, row.line, f"unknown election_id '{election}': not in elections.csv")
                 )
@@ -764,7 +821,13 @@ def _names(row: _Row, name: str) -> tuple[str, ...]:
     return value if isinstance(value, tuple) else ()
 
 
-def _build(merged: Mapping[str, list[_Row]], paths: Sequence[tuple[str, str]]) -> ReferenceData:
+def _build(
+    merged: Mapping[str, list[_Row]],
+    paths: Sequence[tuple[str, str]],
+    packs: Sequence[Pack] = (),
+    localised: bool = False,
+) -> ReferenceData:
+    """The reference object of the merged tables, with ``packs`` below them."""
     elections: dict[str, Election] = {}
     for r in merged["elections"]:
         start, end = _date(r, "start_date"), _date(r, "end_date")
@@ -833,45 +896,66 @@ def _build(merged: Mapping[str, list[_Row]], paths: Sequence[tuple[str, str]]) -
         )
         for r in merged["events"]
     )
-    entries = _name_entries(merged["aliases"], elections.values(), results, people)
-    alias_rows = tuple(entries[: len(merged["aliases"])])
-    return ReferenceData(elections, results, people, events, Gazetteer(entries), tuple(paths), alias_rows)
+    entries = _name_entries(merged["aliases"], elections, results, people, localised)
+    alias_rows = entries[: len(merged["aliases"])]
+    for pack in packs:  # after the tables: their rows and names win
+        for election in pack.elections:
+            elections.setdefault(election.id, election)
+        entries += pack.names
+        alias_rows += pack.names[: pack.alias_count]
+        paths = [*paths, *pack.table_paths()]
+    return ReferenceData(
+        elections, results, people, events, Gazetteer(entries), tuple(paths), tuple(alias_rows), tuple(packs)
+    )
 
 
 def _name_entries(
     aliases: Iterable[_Row],
-    elections: Iterable[Election],
+    elections: Mapping[str, Election],
     results: Iterable[ResultRow],
     people: Mapping[str, Person],
+    localised: bool = False,
 ) -> list[NameEntry]:
-    """Aliases first (they carry the types), then every canonical name of the other tables."""
+    """Aliases first (they carry the types), then every canonical name of the other tables.
+
+    ``localised`` (the packs): a region, option or election name belongs to the country of
+    its election, as an imported alias belongs to its country, so that binding can keep to
+    the names of the article's countries.
+    """
     entries: list[NameEntry] = []
     types: dict[str, str] = {}
     for r in aliases:
         rule = r.text("match") or "auto"
         assert rule in MATCH_RULES
-        entries.append(NameEntry(r.text("alias"), r.text("canonical"), r.text("type"), rule))
+        entries.append(
+            NameEntry(r.text("alias"), r.text("canonical"), r.text("type"), rule, r.text("country"))
+        )
         types.setdefault(r.text("canonical"), r.text("type"))
 
-    def add(name: str, default_type: str, rule: Literal["auto", "lookup"] = "auto") -> None:
-        entries.append(NameEntry(name, name, types.setdefault(name, default_type), rule))
+    def add(name: str, default_type: str, country: str = "") -> None:
+        entries.append(NameEntry(name, name, types.setdefault(name, default_type), "auto", country))
 
     for name in people:
         add(name, "person")
     for row in results:
-        add(row.region, "place")
+        election = elections.get(row.election)
+        country = election.country if localised and election is not None else ""
+        add(row.region, "place", country)
         if row.option:
-            add(row.option, "option")
-    for e in elections:
+            add(row.option, "option", country)
+    for e in elections.values():
         # Election names resolve to the election id; the id itself is only looked up.
+        country = e.country if localised else ""
         for name in (e.name, *e.names):
-            entries.append(NameEntry(name, e.id, "election"))
-        entries.append(NameEntry(e.id, e.id, "election", "lookup"))
+            entries.append(NameEntry(name, e.id, "election", "auto", country))
+        entries.append(NameEntry(e.id, e.id, "election", "lookup", country))
     return entries
 
 
 def validate_reference(dirs: Sequence[Path], include_bundled: bool = True) -> list[Problem]:
     """Every problem of the tables (bundled first, then ``dirs``), as ``Problem`` records.
+
+    Packs among ``dirs`` are validated from their CSV files like any other folder.
 
     >>> validate_reference([])
     []
@@ -880,15 +964,290 @@ def validate_reference(dirs: Sequence[Path], include_bundled: bool = True) -> li
     return problems
 
 
-def load_reference(dirs: Sequence[Path], include_bundled: bool = True) -> ReferenceData:
+def load_reference(
+    dirs: Sequence[Path], include_bundled: bool = True, use_index: bool = True
+) -> ReferenceData:
     """Load, validate and index the reference tables; raise ReferenceDataError listing every problem.
+
+    Bundled packs among ``dirs`` (:func:`pack_dirs`) rank below the hand-curated tables,
+    whatever their place: a row or alias with the same key is taken from the tables. They
+    are read from their index (written and validated by ``python -m checker.importers.build``);
+    ``use_index=False``, or an index that no longer fits its CSV files, reads and validates
+    the CSV files instead. Every other folder is validated as it is read.
 
     >>> load_reference([]).describe().split(", ")[0]
     '20 elections'
     """
-    merged, paths, problems = _collect(dirs, include_bundled)
+    packs = tuple(open_pack(Path(d), use_index) for d in dirs if is_pack(Path(d)))
+    others = [Path(d) for d in dirs if not is_pack(Path(d))]
+    known = {e.id for pack in packs for e in pack.elections}
+    merged, paths, problems = _collect(others, include_bundled, known)
     if problems:
         raise ReferenceDataError(problems)
-    ref = _build(merged, paths)
+    ref = _build(merged, paths, packs)
     log.info("reference data: %s", ref.describe())
     return ref
+
+
+# --- the bundled packs -------------------------------------------------------------------------
+
+PACK_INDEX = "index.json"
+_PACK_INDEX_FORMAT = 1
+_PACK_TABLES = ("elections", "results", "aliases")
+# The columns of an election in a pack's index, in order (after its line number).
+_ELECTION_FIELDS = (
+    "election_id",
+    "name",
+    "kind",
+    "country",
+    "start_date",
+    "end_date",
+    "result_date",
+    "names",
+    "regions",
+    "source_url",
+    "note",
+    "dataset",
+)
+
+
+def is_pack(folder: Path) -> bool:
+    """Whether ``folder`` is one of the bundled packs (read from an index, ranked below the tables)."""
+    return folder.resolve().parent == PACKS_DIR.resolve() and (folder / "elections.csv").is_file()
+
+
+@dataclass(frozen=True, repr=False)
+class Pack:
+    """One bundled pack: its elections and names, read from its index at load, and its result
+    rows, read from ``results.csv`` one election at a time on first use."""
+
+    folder: Path
+    elections: tuple[Election, ...]
+    names: tuple[NameEntry, ...]  # the gazetteer's names: the alias rows first
+    alias_count: int
+    result_columns: tuple[str, ...]
+    result_spans: Mapping[str, tuple[int, int, int]]  # election -> start, end, line in results.csv
+    result_count: int
+    _text: list[str] = field(default_factory=list, compare=False)  # results.csv, once read
+    _rows: dict[str, tuple[ResultRow, ...]] = field(default_factory=dict, compare=False)
+
+    def __repr__(self) -> str:
+        return f"Pack({self.folder.name}: {len(self.elections)} elections, {self.result_count} results)"
+
+    def table_paths(self) -> list[tuple[str, str]]:
+        return [(name, str(self.folder / f"{name}.csv")) for name in _PACK_TABLES]
+
+    def rows_of(self, election: str) -> tuple[ResultRow, ...]:
+        """The result rows of ``election`` in this pack, in file order (read once)."""
+        rows = self._rows.get(election)
+        if rows is None:
+            span = self.result_spans.get(election)
+            rows = () if span is None else tuple(self._read_rows(*span))
+            self._rows[election] = rows
+        return rows
+
+    def _read_rows(self, start: int, end: int, first_line: int) -> Iterable[ResultRow]:
+        if not self._text:
+            self._text.append((self.folder / "results.csv").read_text(encoding="utf-8-sig"))
+        column = {name: i for i, name in enumerate(self.result_columns)}
+        file = str(self.folder / "results.csv")
+        reader = csv.reader(io.StringIO(self._text[0][start:end], newline=""))
+        line = first_line
+        for cells in reader:
+            row_line, line = line, first_line + reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            cell = _cell_reader(column, cells)
+            yield ResultRow(
+                election=cell("election_id"),
+                region=cell("region"),
+                option=cell("option") or None,
+                stage=cell("stage"),
+                counted_pct=_opt(Decimal, cell("counted_pct")),
+                as_of=_opt(dt.date.fromisoformat, cell("as_of")),
+                share=_opt(Decimal, cell("share_pct")),
+                share_basis=cell("share_basis") or "ballots",
+                turnout=_opt(Decimal, cell("turnout_pct")),
+                votes=_opt(int, cell("votes")),
+                registered=_opt(int, cell("registered")),
+                claimed_by=cell("claimed_by") or None,
+                source_url=cell("source_url"),
+                note=cell("note"),
+                file=file,
+                line=row_line,
+                option_label=cell("option_label"),
+                dataset=cell("dataset"),
+            )
+
+
+def _cell_reader(column: Mapping[str, int], cells: Sequence[str]) -> Callable[[str], str]:
+    def cell(name: str) -> str:
+        i = column.get(name)
+        return cells[i].strip() if i is not None and i < len(cells) else ""
+
+    return cell
+
+
+def _opt(parse: Callable[[str], _T], raw: str) -> _T | None:
+    """``parse(raw)``, or None for an empty cell (pack cells were validated when built)."""
+    return parse(raw) if raw else None
+
+
+def _result_key(row: ResultRow) -> tuple[str, ...]:
+    """The key of a result row, as :func:`_key_of` makes it from the table's cells."""
+    return (
+        row.election,
+        row.region,
+        row.option or "",
+        row.stage,
+        "" if row.as_of is None else str(row.as_of),
+        "" if row.counted_pct is None else str(row.counted_pct),
+        row.claimed_by or "",
+        row.share_basis,
+    )
+
+
+def _all_results(ref: ReferenceData) -> tuple[ResultRow, ...]:
+    rows = list(ref.rows)
+    for pack in ref.packs:
+        file = str(pack.folder / "results.csv")
+        for election in pack.result_spans:
+            if election in ref._shared:  # merged with the tables' rows already: the pack's that stayed
+                rows += [r for r in ref.results_for(election) if r.file == file]
+            else:
+                rows += pack.rows_of(election)
+    return tuple(rows)
+
+
+def open_pack(folder: Path, use_index: bool = True) -> Pack:
+    """A bundled pack, from its index when that fits the CSV files, else from the CSV files
+    (validated; raises ReferenceDataError listing every problem)."""
+    index = None
+    if use_index:
+        try:
+            index = json.loads((folder / PACK_INDEX).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            log.warning("%s: no readable pack index; reading the CSV files", folder)
+        if index is not None and index.get("files") != _file_sizes(folder):
+            log.warning("%s: the pack index does not fit the CSV files; reading them instead", folder)
+            index = None
+    if index is None:
+        index = pack_index(folder)
+    return _pack_of(folder, index)
+
+
+def _file_sizes(folder: Path) -> dict[str, int]:
+    return {f"{name}.csv": (folder / f"{name}.csv").stat().st_size for name in _PACK_TABLES}
+
+
+def _pack_of(folder: Path, index: Mapping[str, Any]) -> Pack:
+    file = str(folder / "elections.csv")
+    elections = []
+    for line, *cells in index["elections"]:
+        e = dict(zip(_ELECTION_FIELDS, cells, strict=True))
+        elections.append(
+            Election(
+                id=e["election_id"],
+                name=e["name"],
+                kind=e["kind"],
+                country=e["country"],
+                start=dt.date.fromisoformat(e["start_date"]),
+                end=dt.date.fromisoformat(e["end_date"]),
+                result_date=_opt(dt.date.fromisoformat, e["result_date"]),
+                names=tuple(e["names"]),
+                source_url=e["source_url"],
+                note=e["note"],
+                file=file,
+                line=line,
+                regions=e["regions"],
+                dataset=e["dataset"],
+            )
+        )
+    names = tuple(NameEntry(*entry) for entry in index["names"])
+    return Pack(
+        folder=folder,
+        elections=tuple(elections),
+        names=names,
+        alias_count=index["alias_count"],
+        result_columns=tuple(index["result_columns"]),
+        result_spans={k: (v[0], v[1], v[2]) for k, v in index["result_spans"].items()},
+        result_count=index["result_count"],
+    )
+
+
+def pack_index(folder: Path) -> dict[str, Any]:
+    """The index of a pack's CSV files, validated (ReferenceDataError lists every problem).
+
+    What loading needs at once, without parsing a cell: the elections, the gazetteer's
+    names (every alias, region, option and election name, with its country) and, per
+    election, where its rows are in ``results.csv`` (they must be consecutive).
+    """
+    merged, paths, problems = _collect([folder], include_bundled=False)
+    if problems:
+        raise ReferenceDataError(problems)
+    ref = _build(merged, paths, localised=True)
+    text = (folder / "results.csv").read_text(encoding="utf-8-sig")
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    spans: dict[str, list[int]] = {}
+    order = sorted(merged["results"], key=lambda r: r.line)
+    for i, row in enumerate(order):
+        election = row.text("election_id")
+        following = order[i + 1].line if i + 1 < len(order) else None
+        end = starts[following - 1] if following is not None else len(text)
+        if election in spans:
+            if spans[election][1] != starts[row.line - 1]:
+                raise ReferenceDataError(
+                    [Problem(row.file, row.line, f"rows of {election} are not consecutive; sort the file")]
+                )
+            spans[election][1] = end
+        else:
+            spans[election] = [starts[row.line - 1], end, row.line]
+    names: dict[NameEntry, None] = dict.fromkeys(ref.gazetteer.entries)  # in order, once each
+    header = next(csv.reader(io.StringIO(text, newline="")))
+    elections = [
+        [
+            e.line,
+            e.id,
+            e.name,
+            e.kind,
+            e.country,
+            e.start.isoformat(),
+            e.end.isoformat(),
+            e.result_date.isoformat() if e.result_date else "",
+            list(e.names),
+            e.regions,
+            e.source_url,
+            e.note,
+            e.dataset,
+        ]
+        for e in ref.elections.values()
+    ]
+    return {
+        "format": _PACK_INDEX_FORMAT,
+        "files": _file_sizes(folder),
+        "elections": elections,
+        "result_columns": [h.strip() for h in header],
+        "result_count": len(merged["results"]),
+        "result_spans": spans,
+        "alias_count": len(merged["aliases"]),
+        "names": [[e.alias, e.canonical, e.type, e.match, e.country] for e in names],
+    }
+
+
+def write_pack_index(folder: Path) -> Path:
+    """Validate a pack and write its index (``python -m checker.importers.build`` does)."""
+    index = pack_index(folder)
+    path = folder / PACK_INDEX
+    # One element per line: the committed index diffs like the CSV files it indexes.
+    parts = []
+    for key, value in index.items():
+        if isinstance(value, list) and value:
+            body = "[\n" + ",\n".join(json.dumps(v, ensure_ascii=False) for v in value) + "\n]"
+        elif isinstance(value, dict) and value:
+            items = (f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v)}" for k, v in value.items())
+            body = "{\n" + ",\n".join(items) + "\n}"
+        else:
+            body = json.dumps(value, ensure_ascii=False)
+        parts.append(f"{json.dumps(key)}: {body}")
+    path.write_text("{\n" + ",\n".join(parts) + "\n}\n", encoding="utf-8")
+    return path

@@ -27,7 +27,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from checker.errors import Problem, ReferenceDataError
-from checker.gazetteer import fold_key
+from checker.gazetteer import fold, fold_key
 from checker.reference import ELECTION_KINDS, LIST_SEPARATOR, validate_reference
 
 __all__ = [
@@ -224,6 +224,30 @@ def _cell(value: object) -> str:
 
 
 _SPACES = re.compile(r"\s+")
+
+
+# Imported party names are searched in the running text of any article, in any language:
+# a short name that is no acronym ("He", "Hat", "W", the Danish "Å") is an ordinary word
+# somewhere, and so is a one-word name written in lower case ("change", "together").
+_SEARCH_MIN_LETTERS = 3
+
+
+def search_rule(alias: str) -> str:
+    """How the gazetteer may search running text for an imported name (aliases.csv ``match``):
+    ``lookup`` (never searched, only resolved) for names of at most two letters and for
+    three-letter names that are not all capitals, ``case`` (only as written) for other
+    one-word names that are not all capitals, else the default rule ('').
+
+    >>> [search_rule(a) for a in ("Å", "Hat", "SPD", "Change", "CDU/CSU", "die Grünen")]
+    ['lookup', 'lookup', '', 'case', '', '']
+    """
+    letters = [c for c in fold(alias) if c.isalpha()]
+    acronym = all(c.isupper() for c in letters)
+    if len(letters) < _SEARCH_MIN_LETTERS or (len(letters) == _SEARCH_MIN_LETTERS and not acronym):
+        return "lookup"
+    if " " not in alias.strip() and not acronym:
+        return "case"
+    return ""
 
 
 def clean_name(text: str) -> str:

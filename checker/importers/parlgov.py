@@ -39,6 +39,7 @@ from checker.importers.common import (
     parse_date,
     parse_decimal,
     read_csv,
+    search_rule,
     unique,
 )
 
@@ -224,4 +225,4 @@ def _add_aliases(pack: PackBuilder, folder: Path, parties: dict[str, tuple[str, 
         wheres = {clean_name(n): w for n, w in reversed(names[party])}
         for name in seen:
             where = wheres.get(name, Where(str(pfile), None))
-            pack.add_alias(AliasRecord(canonical, name, "party", country), where)
+            pack.add_alias(AliasRecord(canonical, name, "party", country, search_rule(name)), where)
