@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 from itertools import islice
 from typing import Protocol, TypeVar
 
@@ -41,7 +42,7 @@ def process_article(article: Article, ref: ReferenceData) -> tuple[list[Claim], 
 def process_rows(article: Article, ref: ReferenceData) -> tuple[list[ClaimRow], list[FindingRow]]:
     """Extract, bind and check one article: the run store's rows of its claims and findings."""
     claims, findings = process_article(article, ref)
-    return article_rows(claims, findings, group_key)
+    return article_rows(claims, findings, partial(group_key, ref=ref))
 
 
 # What one input becomes: the article as read (text dropped unless kept) with the run

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from itertools import combinations
 
-from checker.checks.caution import doubt
+from checker.checks.caution import doubt_of
 from checker.checks.common import contains, distance, finding_id, fmt_number, reported, row_key, severity_for
 from checker.model import Article, Claim, Difference, Evidence, Finding, Severity, Verdict
 from checker.reference import ReferenceData, ResultRow
@@ -284,18 +284,20 @@ def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = No
         )
     direction = "below" if diff < 0 else "above"
     election = ref.elections.get(claim.election)
-    reason = doubt(claim, election.end.year if election else None, election.country if election else None)
-    if reason is not None:
+    # the second look, only now that the figure misses: it decides between discrepancy and
+    # ambiguous, never whether a figure that matches is consistent
+    found = doubt_of(claim, election.end.year if election else None, election.country if election else None)
+    if found is not None:
         return _finding(
             ids,
             "ambiguous",
             f"Reported {reported(claim)} for {subject}; the official final {what} was "
             f"{fmt_number(value, unit)} ({fmt_number(abs(diff), diff_unit)} {direction} the reported "
-            f"range), but {reason}, so it may not be the final official figure. "
+            f"range), but {found.reason}, so it may not be the final official figure. "
             f"Source: {_first_source(final)}",
             difference=difference,
             evidence=evidence,
-            extra=(("doubt", reason),),
+            extra=found.extra(),
         )
     return _finding(
         ids,
