@@ -95,6 +95,14 @@ CORRECTION_WORDS: tuple[str, ...] = (
     r"попередній версії",
 )
 CORRECTION = "correction_words"
+
+# TODO(lang): move to voter_group_words in checker/lang/en.toml ("Among voters under 30,
+# Harris won 54%": an exit poll's group of voters, not the electorate).
+VOTER_GROUP_MORE: tuple[str, ...] = (
+    r"among (?:[\w-]+ ){0,4}voters\b",
+    r"voters (?:under|over|aged|between) \d",
+)
+RE_VOTER_GROUP_MORE = compile_cues("(?:" + "|".join(r"\b" + w for w in VOTER_GROUP_MORE) + ")")
 RE_CORRECTION = compile_cues("(?:" + "|".join(r"\b" + w for w in CORRECTION_WORDS) + ")")
 
 _PERCENT = "|".join(words("percent_stems"))  # "per cent", "Prozent", "процент", ...
@@ -173,6 +181,11 @@ def _words_doubt(text: str) -> Doubt | None:
         hit = pattern.search(low)
         if hit is not None and not (what == PROGRESS and RE_COMPLETE.search(low)):
             return Doubt(key, hit.group(), f"the sentence speaks of {what} ('{hit.group()}')")
+    hit = RE_VOTER_GROUP_MORE.search(low)
+    if hit is not None:
+        return Doubt(
+            "voter_group_words", hit.group(), f"the sentence speaks of a group of voters ('{hit.group()}')"
+        )
     return None
 
 
@@ -244,6 +257,14 @@ def doubt(claim: Claim, year: int | None = None, country: str | None = None) -> 
     return found.reason if found is not None else None
 
 
+def figure_head(claim: Claim, size: int = 30) -> str:
+    """Up to ``size`` characters of the claim's sentence right before its figure, lower case
+    ("" when the figure is not found in the quote)."""
+    text = claim.quote
+    at = _figure_at(claim, text) if text else -1
+    return text[max(0, at - size) : at].lower() if at >= 0 else ""
+
+
 def figure_tail(claim: Claim, size: int = 40) -> str:
     """Up to ``size`` characters of the claim's sentence right after its figure, lower case
     ("" when the figure is not found in the quote)."""
@@ -255,4 +276,4 @@ def figure_tail(claim: Claim, size: int = 40) -> str:
     return text[end : end + size].lower()
 
 
-__all__ = ["RE_EARLY_VOTING", "RE_YEAR", "Doubt", "doubt", "doubt_of", "figure_tail"]
+__all__ = ["RE_EARLY_VOTING", "RE_YEAR", "Doubt", "doubt", "doubt_of", "figure_head", "figure_tail"]

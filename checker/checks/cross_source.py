@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from checker.checks.caution import RE_EARLY_VOTING, doubt, figure_tail
 from checker.checks.common import finding_id, fmt_number, row_key
-from checker.checks.reference import candidate_rows, row_value
+from checker.checks.reference import candidate_rows, other_vote, row_value
 from checker.checks.temporal import RE_GAP_AFTER
 from checker.model import Claim, Difference, Evidence, Finding, Severity
 from checker.reference import ReferenceData
@@ -49,7 +49,7 @@ def _key(c: Claim, ref: ReferenceData | None, second_look: bool = True) -> tuple
             return None
         if c.scope not in ("final", "unknown"):
             return None  # a partial count, an exit poll...: not the figure others give
-        if second_look and not _confirmed(c, ref) and doubt(c, country=c.region) is not None:
+        if second_look and not _confirmed(c, ref) and _doubted(c, ref):
             # the second look, for a figure the official final result does not confirm: a
             # poll, a count in progress, votes abroad, a withdrawn figure... is not the figure
             # others give (a sub-region word doubts every figure here: which level is
@@ -115,6 +115,11 @@ def group_key(c: Claim, ref: ReferenceData | None = None) -> tuple[object, ...] 
     """
     key = _key(c, ref)
     return key if key is not None and _interval(c) is not None else None
+
+
+def _doubted(c: Claim, ref: ReferenceData | None) -> bool:
+    """The second look: words of the sentence, or another vote's official figure."""
+    return doubt(c, country=c.region) is not None or (ref is not None and other_vote(c, ref) is not None)
 
 
 def _confirmed(c: Claim, ref: ReferenceData | None) -> bool:

@@ -25,13 +25,23 @@ from itertools import combinations, pairwise
 
 from checker.checks.caution import doubt
 from checker.checks.common import finding_id, fmt_number, reported, severity_for
-from checker.lang import alternation
+from checker.lang import alternation, words
 from checker.model import Article, Claim, Difference, Finding
 
 HUNDRED = Decimal(100)
 BIG = Decimal(10) ** 12
 # "a lead of about", "won by": a figure after it is a margin (bind has its own, wider list).
-_MARGIN_HEDGE = alternation("margin_hedges", after=r"\s+")
+# TODO(lang): move to margin_hedges in checker/lang/en.toml ("a margin of barely 10,564 votes").
+MARGIN_HEDGES_MORE: tuple[str, ...] = (
+    "barely",
+    "just",
+    "only",
+    "roughly",
+    "around",
+    "fewer than",
+    "less than",
+)
+_MARGIN_HEDGE = "(?:" + "|".join(w + r"\s+" for w in (*words("margin_hedges"), *MARGIN_HEDGES_MORE)) + ")"
 RE_MARGIN = re.compile(
     rf"{alternation('margin_nouns')}\s+{alternation('margin_links')}\s+"  # "margin of"
     rf"{_MARGIN_HEDGE}?$"  # "about"
