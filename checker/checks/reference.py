@@ -160,14 +160,16 @@ def other_vote(claim: Claim, ref: ReferenceData) -> Doubt | None:
     register, in another election ("Putin took 63.6%" is his 2012 share, whatever year the
     binder chose). Such a figure may be about that vote: ambiguous, never a discrepancy."""
     subject = claim.option if claim.measure in ("vote_share", "votes") else claim.region
-    if subject is None or claim.election is None:
+    if subject is None or claim.election is None or claim.region is None:
         return None
     for election in ref.elections_for_entity(subject):
         if election.id == claim.election:
             continue
         for row in ref.results_for(election.id, subject, "final"):
-            if claim.measure in ("turnout", "registered") and row.region != subject:
-                continue
+            if row.region != claim.region or (
+                claim.measure in ("vote_share", "votes") and row.option != claim.option
+            ):
+                continue  # "Yes" in another country's referendum, another place's turnout
             value = row_value(row, claim.measure)
             if value is not None and contains(claim.mention, value):
                 return Doubt(
