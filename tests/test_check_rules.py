@@ -7,10 +7,14 @@ from decimal import Decimal as D
 
 import pytest
 
+from checker.bind import bind_mentions
 from checker.checks.common import contains, distance, severity_for
+from checker.checks.cross_source import check_cross_source
 from checker.checks.internal import check_share_sums
 from checker.checks.temporal import Anchor, _years_ago_holds, _years_between
+from checker.extract import extract_mentions
 from checker.model import Article, Claim, Mention
+from checker.reference import load_reference
 
 ARTICLE = Article(id="a", path="a.txt", text="")
 
@@ -119,3 +123,88 @@ def test_share_sum_ignores_other_scopes() -> None:
     other = share("45%", "44.5", "45.5", "B", 20)
     assert check_share_sums([final, other], ARTICLE)
     assert not check_share_sums([final, partial], ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("confirmed", "verdict", "accused"),
+    [
+        ({"C10"}, "discrepancy", {"C0"}),  # "53.9% to 48.1%": 48.1% is the official Remain share
+        ({"C0", "C10"}, "ambiguous", {"C0", "C10"}),  # both official: they are not of one contest
+    ],
+    ids=["one-confirmed", "all-confirmed"],
+)
+def test_share_sum_never_accuses_a_confirmed_share(
+    confirmed: set[str], verdict: str, accused: set[str]
+) -> None:
+    claims = [share("53.9%", "53.85", "53.95", "Leave", 0), share("48.1%", "48.05", "48.15", "Remain", 10)]
+    (found,) = check_share_sums(claims, ARTICLE, confirmed)
+    assert found.verdict == verdict
+    assert set(found.claims) == accused
+
+
+def _wire(article: str, text: str, published: dt.date) -> tuple[Article, list[Claim]]:
+    a = Article(article, "", text, published=published)
+    return a, bind_mentions(a, extract_mentions(a), REF)
+
+
+REF = load_reference([])
+
+
+def _cross(*texts: tuple[str, str, dt.date]) -> list[tuple[str, str, str]]:
+    """(article, figure, verdict) of the cross-source findings over a few articles."""
+    articles, claims = [], []
+    for name, text, published in texts:
+        a, cs = _wire(name, text, published)
+        articles.append(a)
+        claims += cs
+    by_id = {c.id: c for c in claims}
+    return sorted(
+        (by_id[i].article, by_id[i].mention.text, f.verdict)
+        for f in check_cross_source(claims, REF)
+        for i in f.claims
+    )
+
+
+def test_cross_source_gap_after_the_vote_is_no_voting_length() -> None:
+    """'three days after' the vote is a gap between events, not how long the vote ran."""
+    found = _cross(
+        (
+            "a",
+            "The annexation referendums in Donetsk, Luhansk, Kherson and Zaporizhzhia ran from Sept. 23-27.",
+            dt.date(2022, 9, 28),
+        ),
+        (
+            "b",
+            "The annexation referendums were held over five days in four occupied regions.",
+            dt.date(2022, 9, 29),
+        ),
+        (
+            "c",
+            "The four occupation heads signed accession treaties in the Kremlin on Friday, three days after "
+            "officials announced the results of the annexation referendums.",
+            dt.date(2022, 10, 1),
+        ),
+    )
+    assert not [f for f in found if f[0] == "c"], found
+
+
+def test_cross_source_doubt_only_for_a_figure_that_misses() -> None:
+    """A figure that equals the official result is compared whatever its sentence says."""
+    found = _cross(
+        (
+            "a",
+            "Turnout in Russia's presidential election was 77.49%, the commission said.",
+            dt.date(2024, 3, 22),
+        ),
+        (
+            "b",
+            "Turnout in Russia's presidential election reached 77.5%, the final count showed.",
+            dt.date(2024, 3, 22),
+        ),
+        (
+            "c",
+            "The projection of 77.5% turnout in Russia's presidential election proved right.",
+            dt.date(2024, 3, 25),
+        ),
+    )
+    assert ("c", "77.5%", "consistent") in found, found

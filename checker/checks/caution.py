@@ -6,8 +6,11 @@ binder's patterns know. Before a check calls a figure a *discrepancy* against th
 final result, :func:`doubt` reads the figure's whole sentence once more, loosely, for words
 that say the figure may be something else: a poll or projection, a count still in
 progress, votes cast abroad, a sub-region of a national vote, a party's own tally, or
-another year's vote. When one is there the check says *ambiguous* instead, naming the
-word, and keeps the difference it measured, so that a reviewer sees both.
+another year's vote, or a figure the article itself corrects. When one is there the check
+says *ambiguous* instead, naming the word and the rule, and keeps the difference it
+measured, so that a reviewer sees both. The second look is only for a figure that misses
+the reference: one inside the rounding interval of the official final result is
+consistent whatever words surround it, so the checks call :func:`doubt` after the miss.
 
 The word lists are deliberately wide (English and the local press languages we read):
 a missed discrepancy costs a reviewer one look at an ambiguous finding; a false one
@@ -25,6 +28,7 @@ accuses a journalist.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.elections import country_names
@@ -45,7 +49,61 @@ _GROUPS: tuple[tuple[str, str], ...] = (
     ("a group of voters", "voter_group_words"),
     ("a claim the article reports or checks", "reported_claim_words"),
 )
-_GROUP_RES = tuple((what, compile_cues(alternation(key, before=r"\b"))) for what, key in _GROUPS)
+_GROUP_RES = tuple((what, key, compile_cues(alternation(key, before=r"\b"))) for what, key in _GROUPS)
+
+# TODO(lang): move to checker/lang/*.toml as ``correction_words`` (one list per language).
+# A correction note gives the figure it withdraws ("an earlier version of this story said
+# 74.5%"): that figure is retracted, not the article's claim.
+CORRECTION_WORDS: tuple[str, ...] = (
+    # en
+    r"correction\b",
+    r"corrected\b",
+    r"earlier version\b",
+    r"previous version\b",
+    r"previously (?:reported|stated|said)\b",
+    r"incorrectly (?:reported|stated|said|gave)\b",
+    r"misstated\b",
+    # de
+    r"korrektur\b",
+    r"korrigiert",
+    r"frühere[nr]? (?:fassung|version)",
+    # fr
+    r"rectificatif",
+    r"version précédente",
+    r"précédente version",
+    # es
+    r"fe de erratas",
+    r"versión anterior",
+    # it
+    r"rettifica",
+    r"versione precedente",
+    # pt
+    r"errata\b",
+    r"versão anterior",
+    # pl
+    r"sprostowanie",
+    r"poprzedniej wersji",
+    # hu
+    r"helyesbítés",
+    r"korábbi változat",
+    # ru
+    r"исправлени[ея]",
+    r"предыдущей версии",
+    r"ранее ошибочно",
+    # uk
+    r"виправлення",
+    r"попередній версії",
+)
+CORRECTION = "correction_words"
+
+# TODO(lang): move to voter_group_words in checker/lang/en.toml ("Among voters under 30,
+# Harris won 54%": an exit poll's group of voters, not the electorate).
+VOTER_GROUP_MORE: tuple[str, ...] = (
+    r"among (?:[\w-]+ ){0,4}voters\b",
+    r"voters (?:under|over|aged|between) \d",
+)
+RE_VOTER_GROUP_MORE = compile_cues("(?:" + "|".join(r"\b" + w for w in VOTER_GROUP_MORE) + ")")
+RE_CORRECTION = compile_cues("(?:" + "|".join(r"\b" + w for w in CORRECTION_WORDS) + ")")
 
 _PERCENT = "|".join(words("percent_stems"))  # "per cent", "Prozent", "процент", ...
 # A count that is complete: "after 100% of protocols were processed" is the final result.
@@ -89,33 +147,69 @@ def _clause_year(text: str, at: int, end: int, clause: tuple[int, int], year: in
     return None
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """Why a figure that misses the reference may not be the official final result.
+
+    ``rule`` names the rule that fired (a word list's key such as ``poll_words``, or
+    ``unnamed_vote``, ``sub_region``, ``other_country``, ``other_time``, ``other_year``);
+    ``word`` is the text that made it fire (empty when no word did); ``reason`` is the
+    sentence a finding's message quotes.
+    """
+
+    rule: str
+    word: str
+    reason: str
+
+    def extra(self) -> tuple[tuple[str, str], ...]:
+        """The finding's ``extra`` entries that name the reason, the rule and the word."""
+        return (("doubt", self.reason), ("doubt_rule", self.rule), ("doubt_word", self.word))
+
+
 @lru_cache(maxsize=4096)
-def _words_doubt(text: str) -> str | None:
+def _words_doubt(text: str) -> Doubt | None:
     """The doubt the words of a sentence raise, whatever the figure (asked for each of the
     sentence's figures by several checks: remembered)."""
     low = text.lower()
-    for what, pattern in _GROUP_RES:
+    hit = RE_CORRECTION.search(low)
+    if hit is not None:
+        word = hit.group()
+        return Doubt(
+            CORRECTION, word, f"the sentence is a correction note ('{word}'): the figure may be withdrawn"
+        )
+    for what, key, pattern in _GROUP_RES:
         hit = pattern.search(low)
         if hit is not None and not (what == PROGRESS and RE_COMPLETE.search(low)):
-            return f"the sentence speaks of {what} ('{hit.group()}')"
+            return Doubt(key, hit.group(), f"the sentence speaks of {what} ('{hit.group()}')")
+    hit = RE_VOTER_GROUP_MORE.search(low)
+    if hit is not None:
+        return Doubt(
+            "voter_group_words", hit.group(), f"the sentence speaks of a group of voters ('{hit.group()}')"
+        )
     return None
 
 
-def doubt(claim: Claim, year: int | None = None, country: str | None = None) -> str | None:
+def doubt_of(claim: Claim, year: int | None = None, country: str | None = None) -> Doubt | None:
     """Why the claim's figure may not be the official final result, or None.
 
-    ``year`` is the year of the claim's election and ``country`` its country: a year of
-    another vote in the figure's clause, and a sub-region in the sentence of a national
-    figure, are doubts too.
+    Ask it only of a figure that misses the reference: the answer decides between
+    discrepancy and ambiguous, never whether a matching figure is consistent. ``year`` is
+    the year of the claim's election and ``country`` its country: a year of another vote
+    in the figure's clause, and a sub-region in the sentence of a national figure, are
+    doubts too.
     """
     if claim.binding.unnamed_vote:
-        return "its sentence does not say which vote it is from (taken from the rest of the article)"
+        return Doubt(
+            "unnamed_vote",
+            "",
+            "its sentence does not say which vote it is from (taken from the rest of the article)",
+        )
     text = claim.quote
     if not text:
         return None
-    reason = _words_doubt(text)
-    if reason is not None:
-        return reason
+    found = _words_doubt(text)
+    if found is not None:
+        return found
     low = text.lower()
     at = _figure_at(claim, text)
     end = at + len(claim.mention.text)
@@ -123,24 +217,63 @@ def doubt(claim: Claim, year: int | None = None, country: str | None = None) -> 
     if country is not None and claim.region == country:
         hit = RE_SUB_REGION.search(low)
         if hit is not None:
-            return f"the sentence names a place inside {country} ('{hit.group()}')"
+            return Doubt(
+                "sub_region_words",
+                hit.group(),
+                f"the sentence names a place inside {country} ('{hit.group()}')",
+            )
         if clause is not None:
             for name in country_names("en").finditer(text, 0, clause[1]):
                 if name.group() != country and not country.startswith(name.group()):
                     # "Neighbouring Lithuania ... held its own election, when turnout was about 47%"
-                    return f"the sentence names another country ('{name.group()}') before the figure"
+                    return Doubt(
+                        "other_country",
+                        name.group(),
+                        f"the sentence names another country ('{name.group()}') before the figure",
+                    )
     if clause is None:
         return None
     # from the start of the sentence: "Four years later ... 71.31% on a turnout of 64.32%"
     # puts both figures then; "87.28%, up from 76.69% six years earlier" only the second
     hit = RE_OTHER_TIME.search(low, 0, clause[1])
     if hit is not None:
-        return f"the figure's clause points at another time ('{hit.group()}')"
+        return Doubt(
+            "other_time_words", hit.group(), f"the figure's clause points at another time ('{hit.group()}')"
+        )
     if year is not None:
         other = _clause_year(text, at, end, clause, year)
         if other is not None:
-            return f"the figure stands next to the year {other}: it may be about another vote"
+            return Doubt(
+                "other_year",
+                other,
+                f"the figure stands next to the year {other}: it may be about another vote",
+            )
     return None
 
 
-__all__ = ["RE_EARLY_VOTING", "RE_YEAR", "doubt"]
+def doubt(claim: Claim, year: int | None = None, country: str | None = None) -> str | None:
+    """:func:`doubt_of`, as the sentence a message quotes (None: no doubt)."""
+    found = doubt_of(claim, year, country)
+    return found.reason if found is not None else None
+
+
+def figure_head(claim: Claim, size: int = 30) -> str:
+    """Up to ``size`` characters of the claim's sentence right before its figure, lower case
+    ("" when the figure is not found in the quote)."""
+    text = claim.quote
+    at = _figure_at(claim, text) if text else -1
+    return text[max(0, at - size) : at].lower() if at >= 0 else ""
+
+
+def figure_tail(claim: Claim, size: int = 40) -> str:
+    """Up to ``size`` characters of the claim's sentence right after its figure, lower case
+    ("" when the figure is not found in the quote)."""
+    text = claim.quote
+    at = _figure_at(claim, text) if text else -1
+    if at < 0:
+        return ""
+    end = at + len(" ".join(claim.mention.text.split()))
+    return text[end : end + size].lower()
+
+
+__all__ = ["RE_EARLY_VOTING", "RE_YEAR", "Doubt", "doubt", "doubt_of", "figure_head", "figure_tail"]

@@ -2,10 +2,13 @@
 
 Claims are grouped by (election, region, option, measure, scope); durations and date ranges
 of voting by (election, measure). Claims of different scopes (a partial count and the final
-result, an exit poll and the count) are never compared. Within a group with two or more
-articles, each pair either agrees (intervals overlap) or not. A disagreement names both
-articles and, where the reference has a value, which side it supports; without a reference
-value neither side is called wrong.
+result, an exit poll and the count) are never compared, nor a gap between two events ("three
+days after the vote") with the length of a vote. Within a group with two or more articles,
+each pair either agrees (intervals overlap) or not. A disagreement names both articles and,
+where the reference has a value, which side it supports; without a reference value neither
+side is called wrong. A figure that agrees with the reference agrees whatever words
+surround it; the second look (:func:`~checker.checks.caution.doubt_of`) is only for one
+that does not, and makes it ambiguous instead of a discrepancy.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
-from checker.checks.caution import RE_EARLY_VOTING, doubt
+from checker.checks.caution import RE_EARLY_VOTING, doubt, figure_tail
 from checker.checks.common import finding_id, fmt_number, row_key
-from checker.checks.reference import candidate_rows, row_value
+from checker.checks.reference import candidate_rows, other_vote, row_value
+from checker.checks.temporal import RE_GAP_AFTER
 from checker.model import Claim, Difference, Evidence, Finding, Severity
 from checker.reference import ReferenceData
 from checker.units import DAYS_PER
@@ -37,15 +41,20 @@ def _interval(c: Claim) -> tuple[Decimal, Decimal] | None:
     return None
 
 
-def _key(c: Claim) -> tuple[object, ...] | None:
+def _key(c: Claim, ref: ReferenceData | None, second_look: bool = True) -> tuple[object, ...] | None:
     if c.election is None:
         return None
     if c.measure in ("vote_share", "turnout", "votes", "registered") and c.region is not None:
         if c.measure in ("vote_share", "votes") and c.option is None:
             return None
-        # (a sub-region word doubts every figure here: which level is national is not known)
-        if c.scope not in ("final", "unknown") or doubt(c, country=c.region) is not None:
-            return None  # a poll, a count in progress, votes abroad...: not the figure others give
+        if c.scope not in ("final", "unknown"):
+            return None  # a partial count, an exit poll...: not the figure others give
+        if second_look and not _confirmed(c, ref) and _doubted(c, ref):
+            # the second look, for a figure the official final result does not confirm: a
+            # poll, a count in progress, votes abroad, a withdrawn figure... is not the figure
+            # others give (a sub-region word doubts every figure here: which level is
+            # national is not known)
+            return None
         return (c.election, c.region, c.option, c.measure, c.scope)
     if c.mention.kind == "date_range" and c.measure in ("elapsed", "date"):
         return (c.election, "voting days")
@@ -62,6 +71,8 @@ def _voting_days(c: Claim) -> bool:
     m = c.mention
     if m.unit != "day" or not isinstance(m.high, Decimal) or m.high > MAX_VOTING_DAYS:
         return False
+    if RE_GAP_AFTER.match(figure_tail(c)):
+        return False  # "signed treaties three days after the vote": a gap, not the vote's length
     return not (c.quote and RE_EARLY_VOTING.search(c.quote.lower()))
 
 
@@ -88,16 +99,36 @@ def check_cross_source(claims: Sequence[Claim], ref: ReferenceData) -> list[Find
     """
     groups: dict[tuple[object, ...], list[Claim]] = {}
     for c in claims:
-        key = group_key(c)
+        key = group_key(c, ref)
         if key is not None:
             groups.setdefault(key, []).append(c)
     return check_groups((groups[key] for key in sorted(groups, key=repr)), ref)
 
 
-def group_key(c: Claim) -> tuple[object, ...] | None:
-    """The figure a claim states, for comparing across articles (None: not compared)."""
-    key = _key(c)
+def group_key(c: Claim, ref: ReferenceData | None = None) -> tuple[object, ...] | None:
+    """The figure a claim states, for comparing across articles (None: not compared).
+
+    With ``ref``, a figure inside the rounding interval of the official final result is
+    compared whatever words surround it; only one that misses it (or any figure, without
+    ``ref``) is left out when its sentence raises a doubt. Asked in the worker that read the
+    article, where the claim still has its sentence.
+    """
+    key = _key(c, ref)
     return key if key is not None and _interval(c) is not None else None
+
+
+def _doubted(c: Claim, ref: ReferenceData | None) -> bool:
+    """The second look: words of the sentence, or another vote's official figure."""
+    return doubt(c, country=c.region) is not None or (ref is not None and other_vote(c, ref) is not None)
+
+
+def _confirmed(c: Claim, ref: ReferenceData | None) -> bool:
+    """The claim's figure is inside the rounding interval of its official final result."""
+    if ref is None:
+        return False
+    finals = [r for r in candidate_rows(ref, c) if r.stage == "final"]
+    value = row_value(finals[-1], c.measure) if finals else None
+    return value is not None and _contains(c, value)
 
 
 def check_groups(groups: Iterable[list[Claim]], ref: ReferenceData) -> list[Finding]:
@@ -119,7 +150,7 @@ def iter_group_findings(groups: Iterable[list[Claim]], ref: ReferenceData) -> It
         if len(per_article) < 2:
             continue
         chosen = sorted(per_article.values(), key=lambda c: (c.article, c.mention.start))
-        key = group_key(chosen[0])
+        key = _key(chosen[0], None, second_look=False)  # the group's own key, doubts aside
         assert key is not None
         yield from _group_findings(
             key, chosen, _reference_value(chosen[0], key, ref), _other_stages(chosen[0], ref)

@@ -22,8 +22,9 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from itertools import combinations
 
-from checker.checks.caution import doubt
+from checker.checks.caution import Doubt, doubt_of, figure_head
 from checker.checks.common import contains, distance, finding_id, fmt_number, reported, row_key, severity_for
+from checker.checks.internal import RE_MARGIN
 from checker.model import Article, Claim, Difference, Evidence, Finding, Severity, Verdict
 from checker.reference import ReferenceData, ResultRow
 from checker.sentences import quote, sentences_of
@@ -153,6 +154,33 @@ def _alternative_applies(row: ResultRow, ref: ReferenceData, claim: Claim, publi
     return published <= final_date + dt.timedelta(days=ALTERNATIVE_GRACE_DAYS)
 
 
+def other_vote(claim: Claim, ref: ReferenceData) -> Doubt | None:
+    """The other vote whose official final figure the claim states, for a claim that misses
+    its own: the same candidate's or option's share or count, or the same place's turnout or
+    register, in another election ("Putin took 63.6%" is his 2012 share, whatever year the
+    binder chose). Such a figure may be about that vote: ambiguous, never a discrepancy."""
+    subject = claim.option if claim.measure in ("vote_share", "votes") else claim.region
+    if subject is None or claim.election is None or claim.region is None:
+        return None
+    for election in ref.elections_for_entity(subject):
+        if election.id == claim.election:
+            continue
+        for row in ref.results_for(election.id, subject, "final"):
+            if row.region != claim.region or (
+                claim.measure in ("vote_share", "votes") and row.option != claim.option
+            ):
+                continue  # "Yes" in another country's referendum, another place's turnout
+            value = row_value(row, claim.measure)
+            if value is not None and contains(claim.mention, value):
+                return Doubt(
+                    "other_vote",
+                    election.name,
+                    f"it is the official final figure of the {election.name} "
+                    f"({fmt_number(value, _unit(claim.measure)[0])}): it may be about that vote",
+                )
+    return None
+
+
 def _check_region_count(claim: Claim, ref: ReferenceData) -> Finding | None:
     election = ref.elections.get(claim.election or "")
     if election is None or election.regions is None:
@@ -199,6 +227,8 @@ def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = No
         return None
     if claim.mention.qualifier == "vague":
         return None  # "millions of ballots", "tens of thousands": not a figure to check
+    if claim.mention.kind == "count" and RE_MARGIN.search(figure_head(claim)):
+        return None  # "a margin of barely 10,564 votes": a difference (the internal check's), no count
     if (claim.measure == "vote_share") != (claim.mention.kind == "percent") and claim.measure != "turnout":
         return None
     ids = (claim.id,)
@@ -284,18 +314,21 @@ def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = No
         )
     direction = "below" if diff < 0 else "above"
     election = ref.elections.get(claim.election)
-    reason = doubt(claim, election.end.year if election else None, election.country if election else None)
-    if reason is not None:
+    # the second look, only now that the figure misses: it decides between discrepancy and
+    # ambiguous, never whether a figure that matches is consistent
+    found = doubt_of(claim, election.end.year if election else None, election.country if election else None)
+    found = found or other_vote(claim, ref)
+    if found is not None:
         return _finding(
             ids,
             "ambiguous",
             f"Reported {reported(claim)} for {subject}; the official final {what} was "
             f"{fmt_number(value, unit)} ({fmt_number(abs(diff), diff_unit)} {direction} the reported "
-            f"range), but {reason}, so it may not be the final official figure. "
+            f"range), but {found.reason}, so it may not be the final official figure. "
             f"Source: {_first_source(final)}",
             difference=difference,
             evidence=evidence,
-            extra=(("doubt", reason),),
+            extra=found.extra(),
         )
     return _finding(
         ids,

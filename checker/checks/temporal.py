@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -36,7 +37,8 @@ from functools import lru_cache
 from babel.dates import get_day_names
 
 from checker.checks.caution import RE_EARLY_VOTING, RE_YEAR
-from checker.checks.common import date_range_text, finding_id, fmt_number, reported, row_key
+from checker.checks.common import contains, date_range_text, finding_id, fmt_number, reported, row_key
+from checker.checks.reference import row_value
 from checker.elections import KIND_CUES, election_entities, election_kind_family
 from checker.lang import alternation, words
 from checker.model import Article, Claim, Difference, Evidence, Finding, Mention
@@ -936,6 +938,127 @@ def check_temporal(
 
 
 RE_GAP_AFTER = re.compile(rf"\s{{0,3}}{alternation('gap_words')}\b")
+
+
+# A dateline whose year is wrong ("MOSCOW, March 21, 2023" on the final result of the March
+# 2024 vote): the article states, as news, final figures of a vote held after its own date,
+# on the same month and day some years later. Conservative: at least two figures precise
+# enough not to match by chance (three significant digits), none of them matching the vote
+# the binder chose, and a vote that ended within a few days of the dateline's day and month.
+SLIP_MIN_FIGURES = 2
+SLIP_MIN_DIGITS = 3
+SLIP_DAYS = 10
+SLIP_MAX_YEARS = 2
+_SLIP_MEASURES = ("vote_share", "turnout", "votes", "registered")
+
+
+def _precise(m: Mention) -> bool:
+    digits = "".join(ch for ch in m.text if ch.isdigit()).strip("0")
+    return len(digits) >= SLIP_MIN_DIGITS and m.qualifier == "exact"
+
+
+def _matches_final(ref: ReferenceData, claim: Claim, election: str) -> bool:
+    """The claim's figure is the official final figure of its option (or region) in ``election``."""
+    subject = claim.option if claim.measure in ("vote_share", "votes") else claim.region
+    if subject is None:
+        return False
+    for row in ref.results_for(election, subject, "final"):
+        value = row_value(row, claim.measure)
+        if value is not None and isinstance(claim.mention.low, Decimal) and contains(claim.mention, value):
+            return True
+    return False
+
+
+def _vote_days(ref: ReferenceData) -> tuple[list[int], list[str]]:
+    """Every vote's last day and result day (ordinals, sorted) with the vote's id."""
+    days = sorted(
+        (day.toordinal(), e.id)
+        for e in ref.elections.values()
+        for day in {e.end, e.result_date}
+        if day is not None
+    )
+    return [d for d, _ in days], [i for _, i in days]
+
+
+def _votes_near_anniversaries(ref: ReferenceData, published: dt.date) -> list[Election]:
+    """Votes that ended or were decided within a few days of the date's day and month one
+    or two years later (by index: one look per article, however many votes the tables hold)."""
+    ordinals, ids = ref.derived("temporal.vote_days", _vote_days)
+    found: dict[str, None] = {}
+    for years in range(1, SLIP_MAX_YEARS + 1):
+        moved = _shift_years(published, years).toordinal()
+        lo, hi = bisect_left(ordinals, moved - SLIP_DAYS), bisect_right(ordinals, moved + SLIP_DAYS)
+        found.update(dict.fromkeys(ids[lo:hi]))
+    return [ref.elections[i] for i in found]
+
+
+def _slip_years(published: dt.date, election: Election) -> int | None:
+    """Whole years the dateline must move forward to land on the vote's last day or the day
+    its result came out (within a few days), or None."""
+    for years in range(1, SLIP_MAX_YEARS + 1):
+        moved = _shift_years(published, years)
+        for day in (election.end, election.result_date):
+            if day is not None and abs((moved - day).days) <= SLIP_DAYS:
+                return years
+    return None
+
+
+def dateline_slip(
+    article: Article, claims: Sequence[Claim], ref: ReferenceData
+) -> tuple[dt.date, Finding] | None:
+    """The article's date moved to the year of the vote it reports, and the finding that
+    says its dateline gives the wrong year; None when the dates agree (the usual case).
+
+    The caller binds the article's figures again with the corrected date: a wrong year is
+    its own finding, not a reason to check every figure against another vote.
+    """
+    published = article.published
+    if published is None:
+        return None
+    figures = [
+        c
+        for c in claims
+        if c.measure in _SLIP_MEASURES and c.mention.kind in ("percent", "count") and _precise(c.mention)
+    ]
+    if len(figures) < SLIP_MIN_FIGURES:
+        return None
+    votes: dict[str, list[Claim]] = {}
+    for election in _votes_near_anniversaries(ref, published):
+        if election.end <= published:
+            continue  # only a vote after the dateline can show its year is wrong
+        votes[election.id] = [c for c in figures if _matches_final(ref, c, election.id)]
+    best = max(votes, key=lambda e: (len(votes[e]), e), default=None)
+    if best is None or len(votes[best]) < SLIP_MIN_FIGURES:
+        return None
+    matched = votes[best]
+    if any(c.election not in (None, best) and _matches_final(ref, c, c.election) for c in matched):
+        return None  # the figures fit the vote they were bound to as well: no evidence
+    election = ref.elections[best]
+    years = _slip_years(published, election)
+    assert years is not None
+    corrected = _shift_years(published, years)
+    dateline = tuple(
+        c.id for c in claims if c.mention.kind == "date" and c.mention.low == c.mention.high == published
+    )[:1]
+    listing = ", ".join(reported(c) for c in matched[:4])
+    finding = _finding(
+        dateline,
+        "discrepancy",
+        f"The article is dated {published.isoformat()}, but it reports the final result of the "
+        f"{election.name} (voting {date_range_text(election.start, election.end)}) as news: {listing} "
+        f"{'are' if len(matched) > 1 else 'is'} that vote's official figures. The dateline's year "
+        f"looks wrong (likely {corrected.year}); the figures are checked against that vote.",
+        key=f"{article.id}\0dateline",
+        diff=Decimal(years),
+        unit="year",
+        severity="minor",
+        extra=(
+            ("article", article.id),
+            ("corrected_published", corrected.isoformat()),
+            ("election", election.id),
+        ),
+    )
+    return corrected, finding
 
 
 def _check_one(ctx: _ArticleContext, claim: Claim, ref: ReferenceData) -> Finding | None:
