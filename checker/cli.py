@@ -26,6 +26,7 @@ import typer
 
 from checker import __version__
 from checker.errors import CheckerError
+from checker.files import printable
 
 app = typer.Typer(
     name="checkfigures",
@@ -234,6 +235,7 @@ def check(
                 engine=engine.value,
                 scheduler=scheduler,
                 progress=tick,
+                exclude=[out_dir],
             )
         try:
             written = write_report(result, out_dir, parts=parts)
@@ -254,7 +256,7 @@ def check(
         if result.errors:
             typer.echo(f"{len(result.errors)} input(s) could not be read (listed in the report).", err=True)
         for path in written:
-            typer.echo(f"  wrote {path}", err=True)
+            typer.echo(f"  wrote {printable(path)}", err=True)
     discrepancies = Counter({severity: n for (_c, v, severity), n in tallied.items() if v == "discrepancy"})
     if fail_on is FailOn.never:
         raise typer.Exit(0)
@@ -443,7 +445,7 @@ def _terminated(signum: int, _frame: object) -> None:
 
 def _crash(err: BaseException) -> int:
     """One line for an error nobody planned for, naming the input; the traceback with --debug."""
-    where = ", ".join(str(p) for p in _inputs[:3]) + (" ..." if len(_inputs) > 3 else "")
+    where = ", ".join(printable(p) for p in _inputs[:3]) + (" ..." if len(_inputs) > 3 else "")
     if isinstance(err, OSError | sqlite3.OperationalError):
         # the machine, not the articles: a full disk or temporary folder, a lost mount
         typer.echo(f"Error: cannot go on{' with ' + where if where else ''}: {err}", err=True)

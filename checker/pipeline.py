@@ -104,6 +104,7 @@ def run_check(
     scheduler: str | None = None,
     keep_text: bool = False,
     progress: Progress | None = None,
+    exclude: Sequence[PathLike] = (),
 ) -> RunResult:
     """Run every stage but the report and return what was found.
 
@@ -118,11 +119,13 @@ def run_check(
     order. Ids are made unique there, in input order, as :func:`~checker.load.iter_articles`
     does; an input whose id had to change (a name repeated across folders, rare) is
     checked again under its final id, so claim ids always name the article's final id.
+    Folders in ``exclude`` (the report folder) are not read, nor are folders holding a
+    report of an earlier run.
     """
     ref = reference if reference is not None else load_reference([Path(d) for d in reference_dirs])
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
     dirs = [str(d) for d in reference_dirs]
-    units = iter_inputs([Path(p) for p in paths], published=published)
+    units = iter_inputs([Path(p) for p in paths], published=published, exclude=[Path(p) for p in exclude])
 
     outcomes: Iterable[tuple[Input, Outcome]]
     if engine == "dask":

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import logging
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
+
+from checker.files import printable
 
 log = logging.getLogger(__name__)
 
@@ -119,9 +122,28 @@ def parse_published(value: object) -> dt.date | None:
 def _text_value(value: object) -> str | None:
     if isinstance(value, bool) or value is None:
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON NaN/Infinity: refused earlier in a record (see non_finite_field)
     if isinstance(value, int | float | str):
-        text = str(value).strip()
+        text = printable(str(value).strip())
         return text or None
+    return None
+
+
+def non_finite_field(record: Mapping[str, object]) -> str | None:
+    """The first metadata field of a JSON record that is NaN or Infinity, else None.
+
+    ``json`` reads the bare words NaN and Infinity as floats; as an id or title they would
+    become "nan" and "inf", which no one wrote.
+
+    >>> non_finite_field({"id": float("nan"), "text": "x"}), non_finite_field({"id": 7})
+    ('id', None)
+    """
+    for names in (ID_FIELDS, TITLE_FIELDS, DATE_FIELDS, SOURCE_FIELDS, URL_FIELDS, LANGUAGE_FIELDS):
+        for name in names:
+            value = record.get(name)
+            if isinstance(value, float) and not math.isfinite(value):
+                return name
     return None
 
 
