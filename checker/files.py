@@ -219,7 +219,8 @@ def _publish(stage: Path, out_dir: Path, ours: Collection[str]) -> None:
             ) from exc
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """True while a process with this id exists (ours or another user's)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -233,7 +234,7 @@ def _remove_stale(out_dir: Path, ours: Collection[str]) -> None:
     """Staging folders of runs that died (SIGKILL), and temporary files of older versions."""
     for item in out_dir.glob(f"{STAGING_PREFIX}*"):
         pid = item.name[len(STAGING_PREFIX) :].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(item, ignore_errors=True)
     for name in ours:
         for tmp in out_dir.glob(f".{name}.*.tmp"):
