@@ -40,7 +40,6 @@ reference_app = typer.Typer(help="Inspect and validate reference tables.", no_ar
 app.add_typer(reference_app, name="reference")
 
 
-PUBLISHED_YEARS = (1800, 2200)  # a news article's date; 9000 is a typo, not a date to compute with
 INTERNAL_ERROR = 4  # never 1: that code tells a pipeline "discrepancies found"
 _debug = False  # set by --debug: show the traceback of an internal error
 _inputs: list[Path] = []  # what the command was reading, named in an internal error's line
@@ -64,6 +63,8 @@ def _fail(err: CheckerError) -> typer.Exit:
 
 
 def _parse_date(value: str | None) -> dt.date | None:
+    from checker.load.metadata import PUBLISHED_YEARS
+
     if value is None:
         return None
     try:

@@ -14,7 +14,13 @@ from checker.load.dateline import dateline_date
 from checker.load.decode import _check_text, _decode_bytes, _load_bytes, _load_text, _os_reason, _Unreadable
 from checker.load.html import _declared_charset, extract_html_text
 from checker.load.ids import Ids, Loaded
-from checker.load.metadata import Metadata, _first_line_title, parse_front_matter, parse_metadata
+from checker.load.metadata import (
+    Metadata,
+    _first_line_title,
+    parse_front_matter,
+    parse_metadata,
+    plausible_published,
+)
 from checker.load.records import _iter_records, _json_record
 from checker.load.walk import (
     HTML_SUFFIXES,
@@ -36,6 +42,10 @@ def _make_article(
     encoding: str | None,
     line: int | None = None,
 ) -> Article:
+    # metadata of any kind (front matter, HTML meta, JSON, sidecar) is checked here, once
+    where = printable(path) + (f":{line}" if line else "")
+    if meta.published is not None and plausible_published(meta.published, where) is None:
+        meta = replace(meta, published=None)
     language = detect_language(text, meta.language)
     if meta.published is None:
         # The article's own dateline beats a date given for the whole run (--published).

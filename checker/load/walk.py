@@ -52,20 +52,36 @@ def _load_sidecar(path: Path) -> tuple[_Sidecar | None, ArticleError | None]:
     except _Unreadable as err:
         return error(f"sidecar metadata not used: {err.reason}")
     rows: dict[str, Metadata] = {}
+    where: dict[str, int] = {}  # the line each file's row came from
+    shown = printable(path)
     try:
         reader = csv.DictReader(io.StringIO(text))
         columns = [(c or "").strip().lower() for c in reader.fieldnames or []]
-        if "file" not in columns:
-            return error("sidecar metadata not used: it has no 'file' column")
-        for row in reader:
-            lowered = {(k or "").strip().lower(): (v if isinstance(v, str) else "") for k, v in row.items()}
-            name = lowered.get("file", "").strip().replace("\\", "/").removeprefix("./")
-            if not name:
-                continue
-            where = f"{path}:{reader.line_num}"
-            rows[name] = parse_metadata({k: v.strip() for k, v in lowered.items() if v.strip()}, where)
     except csv.Error as err:
         return error(f"sidecar metadata not used: not valid CSV ({err})")
+    if "file" not in columns:
+        return error("sidecar metadata not used: it has no 'file' column")
+    while True:
+        start = reader.line_num + 1  # a row may span lines: it starts after the last one
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:  # a cell over the csv module's limit (128 KB), a stray NUL
+            log.warning("%s:%d: sidecar row skipped: not valid CSV (%s)", shown, start, err)
+            continue
+        lowered = {(k or "").strip().lower(): (v if isinstance(v, str) else "") for k, v in row.items()}
+        name = lowered.get("file", "").strip().replace("\\", "/").removeprefix("./")
+        if not name:
+            continue
+        if name in rows:
+            log.warning(
+                "%s:%d: a second row for %r; it replaces the one on line %d", shown, start, name, where[name]
+            )
+        where[name] = start
+        rows[name] = parse_metadata(
+            {k: v.strip() for k, v in lowered.items() if v.strip()}, f"{shown}:{start}"
+        )
     return _Sidecar(path.parent, rows), None
 
 
