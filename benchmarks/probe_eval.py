@@ -221,6 +221,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", action="store_true", help="also the shared corpus (../shared/corpus)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of text")
     ap.add_argument("--verbose", action="store_true", help="list every failing gold row")
+    ap.add_argument(
+        "--gate",
+        type=Path,
+        metavar="FILE",
+        help="exit 1 when a set has more false discrepancies, or a lower checked or pass rate, "
+        "than FILE allows (JSON: set -> {false_discrepancies, unlabelled, checked_rate, pass_rate})",
+    )
     args = ap.parse_args(argv)
     results = [run_set(folder, folder / "expected.csv", True) for folder in probe_sets(args.set)]
     corpus = SHARED / "corpus"
@@ -232,7 +239,44 @@ def main(argv: list[str] | None = None) -> int:
     else:
         for res in results:
             print_set(res, args.verbose)
-    return 0
+    if args.gate is None:
+        return 0
+    problems = gate_problems(results, json.loads(args.gate.read_text(encoding="utf-8")))
+    for line in problems:
+        print(f"GATE {line}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def gate_problems(results: list[SetResult], limits: dict[str, dict[str, float]]) -> list[str]:
+    """What got worse than the committed limits: false discrepancies (gold rows and
+    unlabelled) above their ceiling, checked and pass rates below their floor.
+
+    >>> r = SetResult("s", rows=10, passed=9, false_discrepancies=1, election_rows=4, election_checked=3)
+    >>> gate_problems([r], {"s": {"false_discrepancies": 0, "checked_rate": 0.8, "pass_rate": 0.9}})
+    ['s: 1 false discrepancies, at most 0', 's: checked rate 75.0%, at least 80.0%']
+    """
+    problems = []
+    for res in results:
+        limit = limits.get(res.name)
+        if limit is None:
+            continue
+        if res.false_discrepancies > limit.get("false_discrepancies", 0):
+            problems.append(
+                f"{res.name}: {res.false_discrepancies} false discrepancies, "
+                f"at most {limit.get('false_discrepancies', 0):.0f}"
+            )
+        unlabelled = len(res.unlabelled_discrepancies)
+        if unlabelled > limit.get("unlabelled", 0):
+            problems.append(
+                f"{res.name}: {unlabelled} unlabelled discrepancies, at most {limit['unlabelled']:.0f}"
+            )
+        if res.checked_rate < limit.get("checked_rate", 0.0):
+            problems.append(
+                f"{res.name}: checked rate {res.checked_rate:.1%}, at least {limit['checked_rate']:.1%}"
+            )
+        if res.pass_rate < limit.get("pass_rate", 0.0):
+            problems.append(f"{res.name}: pass rate {res.pass_rate:.1%}, at least {limit['pass_rate']:.1%}")
+    return problems
 
 
 if __name__ == "__main__":

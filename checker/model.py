@@ -50,11 +50,6 @@ Qualifier = Literal["exact", "more_than", "less_than", "at_least", "at_most", "a
 # The precision of a calendar value: what the text pins down.
 Precision = Literal["day", "week", "weekend", "month", "season", "year", "decade"]
 
-# The note of a count claim that counts the regions where a vote was held ("all four
-# regions voted"); the reference check compares it with elections.csv's ``regions``.
-REGION_COUNT_NOTE = "the number of regions that held the vote"
-# A claim bound to an election its own sentence does not name (from the rest of the article).
-UNNAMED_VOTE_NOTE = "the sentence does not name the vote"
 Measure = Literal["vote_share", "turnout", "votes", "registered", "age", "elapsed", "date", "count", "other"]
 Scope = Literal["final", "partial", "preliminary", "exit_poll", "sub_population", "claimed_by", "unknown"]
 Check = Literal["reference", "cross_source", "internal", "temporal"]
@@ -167,6 +162,57 @@ class Mention:
         return (self.start, self.end)
 
 
+# Why binding stopped before a figure got an election (see :class:`Binding`).
+BindStop = Literal[
+    "progress",  # a share of the ballots counted ("with 50% of precincts reporting")
+    "margin",  # a margin between two sides ("won by 11,779 votes")
+    "change",  # a change, not a level ("turnout rose 4.2%")
+    "no_measure",  # no measure, or not in a sentence about a vote
+    "opinion_poll",  # an opinion poll, not a result
+    "no_election",  # no election has results for what the sentence names
+    "ambiguous_election",  # a name, but no one election it pins down
+]
+# What tells which vote a bound figure is from, in its own sentence; "none": nothing does
+# (the election comes from the rest of the article).
+PinnedBy = Literal["year", "name", "entity", "latest_vote", "recent", "in_progress", "none"]
+# What set a claim's scope other than final (see :mod:`checker.bind.scope`).
+ScopeCue = Literal["exit_poll", "claimed_by", "partial", "sub_population", "unknown_place", "before_final"]
+
+
+@reduce_to_fields
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """How binding reached a claim: the facts the checks act on, and the source of the note.
+
+    Checks read these flags, never the note (which is prose for the report, generated from
+    them by :func:`checker.bind.notes.note_of`).
+    """
+
+    stop: BindStop | None = None
+    region_count: bool = False  # a count of the regions that held the vote ("all four regions voted")
+    respectively: bool = False  # the name came from a "respectively" list
+    parallel: bool = (
+        False  # the option of the shares given before it ("51.9% against 48.1% for B, X votes to Y")
+    )
+    region_carried: bool = False  # the place of an earlier sentence, not the country named in this one
+    measure_carried: bool = False  # "In Luhansk the figure was 98.4%": the previous sentence's measure
+    election_carried: bool = False  # election and region of the previous figure ("Turnout was put at 83%.")
+    election_pinned_by: PinnedBy | None = None  # None: not asked (no election bound)
+    other_side_of: str | None = None  # the figure whose other side of a two-way contest this is
+    region_defaulted: bool = False  # no name: a place of the sentences before, or the whole contest
+    scope_cue: ScopeCue | None = None
+    unknown_place: str | None = None  # scope_cue "unknown_place": the place the tables do not cover
+    before_final: tuple[dt.date, dt.date] | None = None  # "before_final": (published, final result date)
+
+    @property
+    def unnamed_vote(self) -> bool:
+        """Bound to an election its own sentence does not name (taken from the rest of the article)."""
+        return self.election_pinned_by == "none"
+
+
+NO_BINDING = Binding()
+
+
 @reduce_to_fields
 @dataclass(frozen=True, slots=True)
 class Claim:
@@ -184,6 +230,10 @@ class Claim:
     sentence: tuple[int, int] = (0, 0)  # span of the sentence that holds the mention
     note: str = ""  # how the binding was made (cue words), for the report
     quote: str = ""  # the sentence's text (white space collapsed), so reports need no article text
+    # How the claim was bound, for the checks of its own article. Not part of what the claim
+    # says: never written out (run store, findings.json), and not compared, so a claim read
+    # back from the store equals the claim bound.
+    binding: Binding = field(default=NO_BINDING, compare=False, repr=False)
 
     @property
     def article(self) -> str:

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import checker.bind as bind
+import checker.bind.cues as bind
+from checker.elections import KIND_CUES
 from checker.sentences import compile_cues
 
 # The cue patterns of binding, as written (compile_cues' rewrite undone).
@@ -19,7 +20,7 @@ BIND_CUES = {
     if isinstance(value, re.Pattern)
 }
 BIND_CUES.update(
-    {f"KIND_CUES[{k}]": (RE_REWRITTEN.sub(r"\\b\1", v.pattern), v.flags) for k, v in bind.KIND_CUES.items()}
+    {f"KIND_CUES[{k}]": (RE_REWRITTEN.sub(r"\\b\1", v.pattern), v.flags) for k, v in KIND_CUES.items()}
 )
 
 OWN = {

@@ -20,8 +20,7 @@ def _entries(code: str, key: str) -> list[str]:
 
 
 def test_every_language_has_the_english_keys() -> None:
-    english = lang.keys("en")
-    missing = {code: sorted(english - lang.keys(code)) for code in OTHERS}
+    missing = {code: lang.missing(code) for code in OTHERS}
     missing = {code: keys for code, keys in missing.items() if keys}
     assert not missing, "keys missing (fill them or explain them in [gaps]):\n" + "\n".join(
         f"  {code}: {', '.join(keys)}" for code, keys in missing.items()
@@ -42,24 +41,36 @@ def test_entries_compile_and_do_not_repeat(code: str) -> None:
     problems = []
     for key in sorted(lang.filled(code)):
         entries = _entries(code, key)
+        heads = []  # the word of each entry: the entry, or the first item of [word, value, ...]
         for entry in entries:
-            if not isinstance(entry, str) or not entry:
-                problems.append(f"{key}: {entry!r} is not a non-empty string")
+            word = entry[0] if isinstance(entry, list) and len(entry) >= 2 else entry
+            if not isinstance(word, str) or not word:
+                problems.append(f"{key}: {entry!r} is not a non-empty string or [word, value, ...]")
                 continue
+            heads.append(word)
             try:
-                re.compile(f"(?:{entry})")
+                re.compile(f"(?:{word})")
             except re.error as e:
                 problems.append(f"{key}: {entry!r} does not compile ({e})")
-        repeated = sorted({e for e in entries if entries.count(e) > 1})
+        repeated = sorted({e for e in heads if heads.count(e) > 1})
         if repeated:
             problems.append(f"{key}: repeated {repeated}")
     assert not problems, f"{code}:\n" + "\n".join(problems)
 
 
-def test_missing_key_is_reported() -> None:
+def test_missing_key_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     """The key check finds a hole: a language with one key dropped fails it."""
-    keys = lang.keys("de") - {"poll_words"}
-    assert sorted(lang.keys("en") - keys) == ["poll_words"]
+    assert lang.missing("de") == []
+    real = lang.table
+    german = {k: v for k, v in real("de").items() if k != "poll_words"}
+    monkeypatch.setattr(lang, "table", lambda code: german if code == "de" else real(code))
+    assert lang.missing("de") == ["poll_words"]
+
+
+def test_value_tables_read_as_pairs() -> None:
+    assert ("acht", 8) in lang.pairs("number_words", ("de",))
+    with pytest.raises(TypeError):
+        lang.words("number_words", ("de",))
 
 
 def test_alternation_keeps_language_order_and_drops_repeats() -> None:

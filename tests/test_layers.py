@@ -88,18 +88,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ),
 )
 
-# Violations present today, each fixed on another branch: (importer, imported).
-KNOWN: frozenset[tuple[str, str]] = frozenset(
-    {
-        # country_names / KIND_CUES, election_entities, election_kind_family move to
-        # checker.lang / checker.elections (branches lang, elections)
-        ("checker.checks.caution", "checker.bind"),
-        ("checker.checks.temporal", "checker.bind"),
-        # bind reaches into the calendar extractor's private _trie; it moves to checker.trie
-        # (branch trie). Bind above extract is fine; the private name is not.
-        ("checker.bind", "checker.extract.dates"),
-    }
-)
+# Violations present today, each being fixed elsewhere: (importer, imported). None left.
+KNOWN: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,3 +65,14 @@ def test_expected_rows_point_at_text(folder: Path) -> None:
 
 def test_traps_never_expect_a_discrepancy() -> None:
     assert all(row["verdict"] != "discrepancy" for row in _rows(PROBES / "traps" / "expected.csv"))
+
+
+def test_the_gate_fails_on_more_false_discrepancies_or_a_lower_checked_rate() -> None:
+    from benchmarks.probe_eval import SetResult, gate_problems
+
+    limits = {"s": {"false_discrepancies": 1, "unlabelled": 0, "checked_rate": 0.5, "pass_rate": 0.5}}
+    fine = SetResult("s", rows=4, passed=3, false_discrepancies=1, election_rows=2, election_checked=1)
+    assert gate_problems([fine], limits) == []
+    worse = SetResult("s", rows=4, passed=1, false_discrepancies=2, election_rows=2, election_checked=0)
+    assert len(gate_problems([worse], limits)) == 3
+    assert gate_problems([worse], {}) == []  # a set with no limits is only reported

@@ -27,9 +27,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from checker.bind import country_names
+from checker.elections import country_names
 from checker.lang import alternation, words
-from checker.model import UNNAMED_VOTE_NOTE, Claim
+from checker.model import Claim
 from checker.sentences import compile_cues
 
 PROGRESS = "a count still in progress"
@@ -108,7 +108,7 @@ def doubt(claim: Claim, year: int | None = None, country: str | None = None) -> 
     another vote in the figure's clause, and a sub-region in the sentence of a national
     figure, are doubts too.
     """
-    if UNNAMED_VOTE_NOTE in claim.note.split("; "):
+    if claim.binding.unnamed_vote:
         return "its sentence does not say which vote it is from (taken from the rest of the article)"
     text = claim.quote
     if not text:

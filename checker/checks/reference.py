@@ -24,7 +24,7 @@ from itertools import combinations
 
 from checker.checks.caution import doubt
 from checker.checks.common import contains, distance, finding_id, fmt_number, reported, row_key, severity_for
-from checker.model import REGION_COUNT_NOTE, Article, Claim, Difference, Evidence, Finding
+from checker.model import Article, Claim, Difference, Evidence, Finding, Severity, Verdict
 from checker.reference import ReferenceData, ResultRow
 from checker.sentences import quote, sentences_of
 
@@ -48,6 +48,30 @@ _MEASURE_WORDS = {
     "votes": "vote count",
     "registered": "number of registered voters",
 }
+
+
+def _finding(
+    ids: tuple[str, ...],
+    verdict: Verdict,
+    message: str,
+    severity: Severity | None = None,
+    difference: Difference | None = None,
+    evidence: Evidence | None = None,
+    extra: tuple[tuple[str, str], ...] = (),
+    key: str = "",
+) -> Finding:
+    """A reference finding about the claims ``ids``; its id follows from them and ``key``."""
+    return Finding(
+        finding_id("reference", ids, key),
+        "reference",
+        verdict,
+        ids,
+        message,
+        severity,
+        difference,
+        evidence,
+        extra,
+    )
 
 
 def row_value(row: ResultRow, measure: str) -> Decimal | None:
@@ -144,23 +168,21 @@ def _check_region_count(claim: Claim, ref: ReferenceData) -> Finding | None:
         unit="count",
     )
     if contains(claim.mention, regions):
-        return Finding(
-            finding_id("reference", ids, "regions"),
-            "reference",
-            "consistent",
+        return _finding(
             ids,
+            "consistent",
             f"Reported {reported(claim)} regions for the {election.name}; the reference lists "
             f"{election.regions} regions that held it.",
             evidence=evidence,
+            key="regions",
         )
-    return Finding(
-        finding_id("reference", ids, "regions"),
-        "reference",
-        "unverifiable",
+    return _finding(
         ids,
+        "unverifiable",
         f"Reported {reported(claim)} regions for the {election.name}; the reference lists "
         f"{election.regions} that held it, and the article may be counting some of them.",
         evidence=evidence,
+        key="regions",
     )
 
 
@@ -169,7 +191,7 @@ def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = No
 
     ``published`` is the article's (given or inferred) publication date.
     """
-    if claim.measure == "count" and REGION_COUNT_NOTE in claim.note.split("; "):
+    if claim.measure == "count" and claim.binding.region_count:
         return _check_region_count(claim, ref)
     if claim.measure not in CHECKED_MEASURES or claim.election is None:
         return None
@@ -182,11 +204,9 @@ def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = No
     ids = (claim.id,)
     what = _MEASURE_WORDS[claim.measure]
     if claim.region is None:
-        return Finding(
-            finding_id("reference", ids),
-            "reference",
-            "ambiguous",
+        return _finding(
             ids,
+            "ambiguous",
             f"Reported {reported(claim)} as a {what} in {claim.election}, but the text does not say "
             "for which region or candidate.",
         )
@@ -195,22 +215,18 @@ def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = No
     unit, diff_unit = _unit(claim.measure)
     subject = _subject(claim)
     if claim.measure in ("vote_share", "votes") and claim.option is None:
-        return Finding(
-            finding_id("reference", ids),
-            "reference",
-            "ambiguous",
+        return _finding(
             ids,
+            "ambiguous",
             f"Reported {reported(claim)} for {subject}, but the text does not say which option or "
             "candidate the figure belongs to.",
         )
     if claim.scope not in ("final", "unknown"):
         return _check_alternative(claim, rows, finals, subject, what)
     if not finals:
-        return Finding(
-            finding_id("reference", ids),
-            "reference",
-            "unverifiable",
+        return _finding(
             ids,
+            "unverifiable",
             f"Reported {reported(claim)} as the {what} for {subject} in {claim.election}; the reference "
             "tables hold no official figure to compare with.",
         )
@@ -219,11 +235,9 @@ def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = No
     assert value is not None
     evidence = _evidence(final, claim.measure)
     if contains(claim.mention, value):
-        return Finding(
-            finding_id("reference", ids),
-            "reference",
-            "consistent",
+        return _finding(
             ids,
+            "consistent",
             f"Reported {reported(claim)} for {subject}; the official final {what} was "
             f"{fmt_number(value, unit)}, inside the reported range. Source: {_first_source(final)}",
             evidence=evidence,
@@ -235,11 +249,9 @@ def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = No
         if contains(claim.mention, other_value):
             basis = _BASIS_WORDS.get(other.share_basis, other.share_basis)
             official_basis = _BASIS_WORDS.get(final.share_basis, final.share_basis)
-            return Finding(
-                finding_id("reference", ids),
-                "reference",
-                "consistent",
+            return _finding(
                 ids,
+                "consistent",
                 f"Reported {reported(claim)} for {subject}; the official final {what} was "
                 f"{fmt_number(other_value, unit)} as a share of {basis} "
                 f"({fmt_number(value, unit)} of {official_basis}). Source: {_first_source(other)}",
@@ -259,11 +271,9 @@ def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = No
         alt_value = row_value(alt, claim.measure)
         assert alt_value is not None
         stage_words = "another source's" if alt.stage == "final" else _STAGE_WORDS[alt.stage]
-        return Finding(
-            finding_id("reference", ids),
-            "reference",
-            "ambiguous",
+        return _finding(
             ids,
+            "ambiguous",
             f"Reported {reported(claim)} for {subject}: this matches the {stage_words} figure "
             f"{fmt_number(alt_value, unit)}{_as_of(alt)}, not the official final {what} "
             f"{fmt_number(value, unit)}; the article may quote the earlier or partial figure. "
@@ -276,11 +286,9 @@ def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = No
     election = ref.elections.get(claim.election)
     reason = doubt(claim, election.end.year if election else None, election.country if election else None)
     if reason is not None:
-        return Finding(
-            finding_id("reference", ids),
-            "reference",
-            "ambiguous",
+        return _finding(
             ids,
+            "ambiguous",
             f"Reported {reported(claim)} for {subject}; the official final {what} was "
             f"{fmt_number(value, unit)} ({fmt_number(abs(diff), diff_unit)} {direction} the reported "
             f"range), but {reason}, so it may not be the final official figure. "
@@ -289,11 +297,9 @@ def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = No
             evidence=evidence,
             extra=(("doubt", reason),),
         )
-    return Finding(
-        finding_id("reference", ids),
-        "reference",
-        "discrepancy",
+    return _finding(
         ids,
+        "discrepancy",
         f"Reported {reported(claim)} for {subject}; the official final {what} was {fmt_number(value, unit)} "
         f"({fmt_number(abs(diff), diff_unit)} {direction} the reported range). "
         f"Source: {_first_source(final)}",
@@ -341,11 +347,9 @@ def _check_alternative(
     for row in same_stage:
         value = row_value(row, claim.measure)
         if value is not None and contains(claim.mention, value):
-            return Finding(
-                finding_id("reference", ids),
-                "reference",
-                "consistent",
+            return _finding(
                 ids,
+                "consistent",
                 f"Reported {reported(claim)} for {subject} as {scope_words}; it matches the "
                 f"{_STAGE_WORDS[row.stage]} figure {fmt_number(value, unit)}{_as_of(row)}. "
                 f"Source: {_first_source(row)}",
@@ -356,32 +360,26 @@ def _check_alternative(
         value = row_value(final, claim.measure)
         assert value is not None
         if contains(claim.mention, value):
-            return Finding(
-                finding_id("reference", ids),
-                "reference",
-                "consistent",
+            return _finding(
                 ids,
+                "consistent",
                 f"Reported {reported(claim)} for {subject} as {scope_words}; the official final {what} "
                 f"{fmt_number(value, unit)} lies inside it. Source: {_first_source(final)}",
                 evidence=_evidence(final, claim.measure),
             )
         diff = distance(claim.mention, value)
-        return Finding(
-            finding_id("reference", ids),
-            "reference",
-            "ambiguous",
+        return _finding(
             ids,
+            "ambiguous",
             f"Reported {reported(claim)} for {subject} as {scope_words}; the official final {what} was "
             f"{fmt_number(value, unit)}, which such a figure need not match (not a discrepancy). "
             f"Source: {_first_source(final)}",
             difference=Difference(diff, diff_unit),
             evidence=_evidence(final, claim.measure),
         )
-    return Finding(
-        finding_id("reference", ids),
-        "reference",
-        "unverifiable",
+    return _finding(
         ids,
+        "unverifiable",
         f"Reported {reported(claim)} for {subject} as {scope_words}; the reference tables hold no "
         "figure of that kind to compare with.",
     )
@@ -408,11 +406,9 @@ def check_swaps(claims: Sequence[Claim], by_id: dict[str, Finding], ref: Referen
         unit, _ = _unit(a.measure)
         ids = (a.id, b.id)
         out.append(
-            Finding(
-                finding_id("reference", ids, "swap"),
-                "reference",
-                "discrepancy",
+            _finding(
                 ids,
+                "discrepancy",
                 f"Swapped figures: {reported(a)} is given for {_subject(a)} and {reported(b)} for "
                 f"{_subject(b)}, but the official figures are the other way round "
                 f"({_subject(b)} {fmt_number(va, unit)}, {_subject(a)} {fmt_number(vb, unit)}): "
@@ -424,6 +420,7 @@ def check_swaps(claims: Sequence[Claim], by_id: dict[str, Finding], ref: Referen
                     value=f"{fmt_number(va, unit)} ; {fmt_number(vb, unit)}",
                     source_url=rows_a[-1].source_url,
                 ),
+                key="swap",
             )
         )
     return out
@@ -449,11 +446,9 @@ def check_names(articles: Sequence[Article], ref: ReferenceData) -> list[Finding
             person = ref.people.get(hit.canonical)
             source = person.source_url.split(" ; ")[0] if person and person.source_url else None
             out.append(
-                Finding(
-                    finding_id("reference", (), f"{article.id}\0{hit.start}\0name"),
-                    "reference",
-                    "discrepancy",
+                _finding(
                     (),
+                    "discrepancy",
                     f"“{hit.text}” in {article.id} looks like a misspelling of {hit.canonical} "
                     f"(not a known spelling of the name).",
                     severity="minor",
@@ -470,6 +465,7 @@ def check_names(articles: Sequence[Article], ref: ReferenceData) -> list[Finding
                         ("text", hit.text),
                         ("sentence", _sentence_around(article.text, hit.start, hit.end)),
                     ),
+                    key=f"{article.id}\0{hit.start}\0name",
                 )
             )
     return out

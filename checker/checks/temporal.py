@@ -35,9 +35,9 @@ from functools import lru_cache
 
 from babel.dates import get_day_names
 
-from checker.bind import KIND_CUES, election_entities, election_kind_family
 from checker.checks.caution import RE_EARLY_VOTING, RE_YEAR
 from checker.checks.common import date_range_text, finding_id, fmt_number, reported, row_key
+from checker.elections import KIND_CUES, election_entities, election_kind_family
 from checker.lang import alternation, words
 from checker.model import Article, Claim, Difference, Evidence, Finding, Mention
 from checker.reference import Election, Event, ReferenceData

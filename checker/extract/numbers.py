@@ -46,6 +46,7 @@ from babel.numbers import get_decimal_symbol
 from text_to_num import text2num
 
 from checker.extract.numwords import FRACTION_STOP, TABLES, TEXT2NUM_LANGUAGES, Hedge, LanguageTable
+from checker.lang import alternation
 from checker.model import Mention, Qualifier
 from checker.trie import trie
 
@@ -470,7 +471,9 @@ RE_CURRENCY_BEFORE = re.compile(
 # The ASCII letters a code can end with, in either case (``_signed``'s quick test).
 CURRENCY_CODE_ENDS = frozenset(ch for c in CURRENCY_CODES for ch in (c[-1], c[-1].upper()))
 RE_WORD_TOKEN = re.compile(r"[^\s\-]+")
-RE_AND_BEFORE = re.compile(r"(?<!\w)(?:and|und|et|y|e|i|и|і)\s{1,3}\Z", re.IGNORECASE)  # "two and a half"
+RE_AND_BEFORE = re.compile(
+    rf"(?<!\w){alternation('range_and_words')}\s{{1,3}}\Z", re.IGNORECASE
+)  # "two and a half"
 
 
 class _Atom(NamedTuple):

@@ -26,12 +26,12 @@ def format_p(
     >>> format_p(0.0)
     'p < 1e-300'
     >>> format_p(0.0, log10=-1234.4)
-    'p = 1e-1234 (log10)'
+    'p ≈ 1e-1234 (below floating point; log10 p = -1234.4)'
     """
     if replicates is not None and exceeded == 0:
         return f"p < {1 / replicates:.2g} ({replicates:,} replicates)"
     if p <= 0.0 and log10 is not None:
-        return f"p = 1e{log10:.0f} (log10)"
+        return f"p ≈ 1e{log10:.0f} (below floating point; log10 p = {log10:.1f})"
     if p <= 0.0:
         return "p < 1e-300"
     return f"p = {p:.3g}"

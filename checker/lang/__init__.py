@@ -37,14 +37,21 @@ def table(language: str) -> Mapping[str, Any]:
         return tomllib.load(f)
 
 
-def _lookup(data: Mapping[str, Any], key: str) -> list[str]:
+def _node(data: Mapping[str, Any], key: str) -> list[Any]:
     node: Any = data
     for part in key.split("."):
         if not isinstance(node, Mapping) or part not in node:
             return []
         node = node[part]
     if not isinstance(node, list):
-        raise TypeError(f"{key}: a list of words is expected, found {type(node).__name__}")
+        raise TypeError(f"{key}: a list is expected, found {type(node).__name__}")
+    return node
+
+
+def _lookup(data: Mapping[str, Any], key: str) -> list[str]:
+    node = _node(data, key)
+    if any(not isinstance(entry, str) for entry in node):
+        raise TypeError(f"{key}: a list of words is expected; use pairs() for a table of values")
     return node
 
 
@@ -68,6 +75,23 @@ def by_language(key: str, languages: Iterable[str] = LANGUAGES) -> dict[str, tup
     """``{language: entries}`` of ``key`` for the languages that have entries."""
     out = {lang: tuple(_lookup(table(lang), key)) for lang in languages}
     return {lang: entries for lang, entries in out.items() if entries}
+
+
+def pairs(key: str, languages: Iterable[str] = LANGUAGES) -> tuple[tuple[Any, ...], ...]:
+    """The entries of a value table ``key`` (each an array ``[word, value, ...]``, such as
+    ``number_words = [['one', 1]]``) across ``languages``, in language then file order;
+    repeats are kept (the caller's dict decides, as a later assignment would).
+
+    >>> pairs("number_words", ("de",))[:2]
+    (('ein', 1), ('eine', 1))
+    """
+    out: list[tuple[Any, ...]] = []
+    for language in languages:
+        for entry in _node(table(language), key):
+            if not isinstance(entry, list) or not entry or not isinstance(entry[0], str):
+                raise TypeError(f"{language}: {key}: {entry!r} is not an array [word, value, ...]")
+            out.append(tuple(entry))
+    return tuple(out)
 
 
 def alternation(
@@ -99,6 +123,14 @@ def keys(language: str) -> set[str]:
     return filled(language) | set(table(language).get(GAPS, {}))
 
 
+def missing(language: str) -> list[str]:
+    """The keys English has that ``language`` neither fills nor explains in its gaps; a
+    gap that names a sub-table (``hedges``) explains every key under it."""
+    have = keys(language)
+    gaps = set(table(language).get(GAPS, {}))
+    return sorted(key for key in keys("en") - have if not any(key.startswith(gap + ".") for gap in gaps))
+
+
 def filled(language: str) -> set[str]:
     """The keys of ``language`` that hold a list (maybe empty)."""
     out: set[str] = set()
@@ -116,4 +148,15 @@ def filled(language: str) -> set[str]:
     return out
 
 
-__all__ = ["GAPS", "LANGUAGES", "alternation", "by_language", "filled", "keys", "table", "words"]
+__all__ = [
+    "GAPS",
+    "LANGUAGES",
+    "alternation",
+    "by_language",
+    "filled",
+    "keys",
+    "missing",
+    "pairs",
+    "table",
+    "words",
+]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import checker
+from checker import files
 from checker.load import extract_html_text, iter_articles
 from checker.model import Article
 from checker.pipeline import run_check
@@ -207,7 +208,7 @@ def test_hostile_article_ids_cannot_steer_output_files(tmp_path: Path, reference
     assert created, "the report wrote nothing"
     assert all(out in p.parents or p == out or p in out.parents for p in created), sorted(created)
     names = {p.relative_to(out).as_posix() for p in created if out in p.parents}
-    allowed = {"findings.json", "findings.csv", "summary.md", "report.pdf", "figures", ".checkfigures.lock"}
+    allowed = {"findings.json", "findings.csv", "summary.md", "report.pdf", "figures", files.LOCK_NAME}
     assert {n for n in names if not n.startswith("figures/")} <= allowed
     assert all(re.fullmatch(r"figures/[a-z_]+\.png", n) for n in names if n.startswith("figures/")), names
     ids = [a["id"] for a in json.loads((out / "findings.json").read_text(encoding="utf-8"))["articles"]]
