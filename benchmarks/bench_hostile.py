@@ -34,6 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from checker.bind import bind_mentions
+from checker.checks import check_article
 from checker.extract import extract_mentions
 from checker.load import clean_text, extract_html_text, iter_articles, parse_front_matter
 from checker.model import Article
@@ -55,6 +56,14 @@ PATTERNS: dict[str, str] = {
     "more-than": "more than more than more than 58% ",
     "number-words": "five hundred thousand and twenty ",
     "short-sentences": "Turnout was 58% in Crimea on 16 March 2014. ",
+    # Shapes that once made bind or the checks quadratic (issue 18): one figure restated
+    # with two values (every pair compared), one value restated, share-and-count pairs in
+    # one paragraph (the paragraph sliced per pair), figures that bind to nothing (each
+    # looked back over every earlier claim).
+    "restated": "In Kherson, 93% voted yes in the referendum. In Kherson, 87% voted yes in the referendum. ",
+    "restated-one": "In Kherson, 93% voted yes in the referendum. ",
+    "share-count": "Putin won 87.28%, or 76,277,708 votes, and Kharitonov won 4.31%, or 3,768,470 votes. ",
+    "unbound": "Turnout was 58% in the town. ",
 }
 
 
@@ -98,17 +107,20 @@ def _repeat(unit: str, size: int) -> str:
 
 
 def _stages(shape: str, text: str) -> dict[str, Callable[[], object]]:
-    """The stages timed for a shape: extract and bind for text, HTML reduction for markup."""
+    """The stages timed for a shape: extract, bind and the per-article checks for text, HTML
+    reduction for markup."""
     if shape in HTML_PATTERNS:
         page = "<html><body>" + text
         return {"html": lambda: extract_html_text(page)}
     article = Article(id="h", path="h", text=text, published=dt.date(2024, 3, 21), language="en")
     mentions = extract_mentions(article)
     ref = load_reference([])
+    claims = bind_mentions(article, mentions, ref)
     return {
         "sentences": lambda: (split_sentences(text), clean_text(text), parse_front_matter("---\n" + text)),
         "extract": lambda: extract_mentions(article),
         "bind": lambda: bind_mentions(article, mentions, ref),
+        "check": lambda: check_article(article, claims, ref),
     }
 
 

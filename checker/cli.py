@@ -26,6 +26,7 @@ import typer
 
 from checker import __version__
 from checker.errors import CheckerError
+from checker.files import printable
 
 app = typer.Typer(
     name="checkfigures",
@@ -39,7 +40,6 @@ reference_app = typer.Typer(help="Inspect and validate reference tables.", no_ar
 app.add_typer(reference_app, name="reference")
 
 
-PUBLISHED_YEARS = (1800, 2200)  # a news article's date; 9000 is a typo, not a date to compute with
 INTERNAL_ERROR = 4  # never 1: that code tells a pipeline "discrepancies found"
 _debug = False  # set by --debug: show the traceback of an internal error
 _inputs: list[Path] = []  # what the command was reading, named in an internal error's line
@@ -63,6 +63,8 @@ def _fail(err: CheckerError) -> typer.Exit:
 
 
 def _parse_date(value: str | None) -> dt.date | None:
+    from checker.load.metadata import PUBLISHED_YEARS
+
     if value is None:
         return None
     try:
@@ -241,6 +243,7 @@ def check(
                 engine=engine.value,
                 scheduler=scheduler,
                 progress=tick,
+                exclude=[out_dir],
             )
         try:
             written = write_report(result, out_dir, parts=parts)
@@ -261,7 +264,7 @@ def check(
         if result.errors:
             typer.echo(f"{len(result.errors)} input(s) could not be read (listed in the report).", err=True)
         for path in written:
-            typer.echo(f"  wrote {path}", err=True)
+            typer.echo(f"  wrote {printable(path)}", err=True)
     discrepancies = Counter({severity: n for (_c, v, severity), n in tallied.items() if v == "discrepancy"})
     if fail_on is FailOn.never:
         raise typer.Exit(0)
@@ -451,7 +454,7 @@ def _terminated(signum: int, _frame: object) -> None:
 
 def _crash(err: BaseException) -> int:
     """One line for an error nobody planned for, naming the input; the traceback with --debug."""
-    where = ", ".join(str(p) for p in _inputs[:3]) + (" ..." if len(_inputs) > 3 else "")
+    where = ", ".join(printable(p) for p in _inputs[:3]) + (" ..." if len(_inputs) > 3 else "")
     if isinstance(err, OSError | sqlite3.OperationalError):
         # the machine, not the articles: a full disk or temporary folder, a lost mount
         typer.echo(f"Error: cannot go on{' with ' + where if where else ''}: {err}", err=True)

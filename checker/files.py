@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Collection, Iterator
@@ -32,7 +33,35 @@ log = logging.getLogger(__name__)
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
+# Lone surrogates: the bytes of a file name that are not UTF-8 (Python keeps them as
+# U+DC80-U+DCFF, "surrogateescape"), or a "\ud800" escape in a JSON string. No UTF-8 writer
+# can encode them.
+RE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 Writer = Callable[[IO[bytes]], None]
+
+
+def printable(text: str | os.PathLike[str]) -> str:
+    """A name (or path) as text any writer can encode: each byte of a file name that is not
+    UTF-8 becomes ``\\xNN``, any other lone surrogate ``\\uXXXX``.
+
+    Ids, report paths and messages use this form; the file itself is still opened by its real
+    path. A name that is valid UTF-8 comes back unchanged.
+
+    >>> printable(os.fsdecode(b"Wahl_M\\xe4rz.txt"))
+    'Wahl_M\\\\xe4rz.txt'
+    >>> printable("Wahl_März.txt")
+    'Wahl_März.txt'
+    """
+    value = os.fspath(text)
+    if not RE_SURROGATE.search(value):
+        return value
+    return RE_SURROGATE.sub(_escape_surrogate, value)
+
+
+def _escape_surrogate(m: re.Match[str]) -> str:
+    code = ord(m[0])
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def safe_child(folder: Path, name: str) -> Path:
@@ -190,7 +219,8 @@ def _publish(stage: Path, out_dir: Path, ours: Collection[str]) -> None:
             ) from exc
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """True while a process with this id exists (ours or another user's)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -204,7 +234,7 @@ def _remove_stale(out_dir: Path, ours: Collection[str]) -> None:
     """Staging folders of runs that died (SIGKILL), and temporary files of older versions."""
     for item in out_dir.glob(f"{STAGING_PREFIX}*"):
         pid = item.name[len(STAGING_PREFIX) :].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(item, ignore_errors=True)
     for name in ours:
         for tmp in out_dir.glob(f".{name}.*.tmp"):

@@ -20,10 +20,15 @@ in :mod:`checker.runner`.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import datetime as dt
 import logging
 import os
 import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -61,14 +66,40 @@ def iter_extracted(
 # --- worker processes ----------------------------------------------------------------------
 
 _WORKER_REF: ReferenceData | None = None
+PR_SET_PDEATHSIG = 1  # prctl(2) option: the signal a process gets when its parent dies
+PARENT_POLL_SECONDS = 1.0
 
 
-def _init_worker(reference_dirs: Sequence[str]) -> None:
+def _init_worker(ref: ReferenceData, parent: int) -> None:
+    """Set up a worker process: the reference data the main process loaded (inherited as it
+    is with fork, pickled once per worker otherwise; never read again from disk), and an
+    exit when the main process dies."""
     global _WORKER_REF
     # a forked worker inherits the CLI's SIGTERM handler; the pool stops workers with
     # SIGTERM, which must end them at once, not run the main process's clean-up
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _WORKER_REF = load_reference([Path(d) for d in reference_dirs])
+    _exit_with_parent(parent)
+    _WORKER_REF = ref
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the main process ``parent`` dies, even by SIGKILL, which runs
+    no clean-up there: on Linux the kernel sends SIGKILL (prctl PR_SET_PDEATHSIG); elsewhere
+    a daemon thread notices that the parent changed. Without either, a killed run's workers
+    would wait on their queue forever."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it died before the line above: nobody will send the signal
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="watch-parent", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)  # no clean-up to run: a worker owns no files
 
 
 def _work_batch(batch: list[Input], keep_text: bool) -> list[Outcome]:
@@ -77,10 +108,10 @@ def _work_batch(batch: list[Input], keep_text: bool) -> list[Outcome]:
 
 
 def _in_pool(
-    units: Iterable[Input], reference_dirs: Sequence[str], jobs: int, keep_text: bool = False
+    units: Iterable[Input], ref: ReferenceData, jobs: int, keep_text: bool = False
 ) -> Iterator[tuple[Input, Outcome]]:
     """Per-input outcomes in input order, with at most 2 x jobs batches in flight."""
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(reference_dirs,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(ref, os.getpid())) as pool:
         try:
             yield from in_order(units, lambda batch: pool.submit(_work_batch, batch, keep_text), 2 * jobs)
         except BaseException:  # stopped (an error, Ctrl-C, SIGTERM): drop the queued batches
@@ -104,6 +135,7 @@ def run_check(
     scheduler: str | None = None,
     keep_text: bool = False,
     progress: Progress | None = None,
+    exclude: Sequence[PathLike] = (),
 ) -> RunResult:
     """Run every stage but the report and return what was found.
 
@@ -118,11 +150,13 @@ def run_check(
     order. Ids are made unique there, in input order, as :func:`~checker.load.iter_articles`
     does; an input whose id had to change (a name repeated across folders, rare) is
     checked again under its final id, so claim ids always name the article's final id.
+    Folders in ``exclude`` (the report folder) are not read, nor are folders holding a
+    report of an earlier run.
     """
     ref = reference if reference is not None else load_reference([Path(d) for d in reference_dirs])
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
     dirs = [str(d) for d in reference_dirs]
-    units = iter_inputs([Path(p) for p in paths], published=published)
+    units = iter_inputs([Path(p) for p in paths], published=published, exclude=[Path(p) for p in exclude])
 
     outcomes: Iterable[tuple[Input, Outcome]]
     if engine == "dask":
@@ -136,7 +170,7 @@ def run_check(
         if len(first) < BATCH:  # a small run: starting processes costs more than it saves
             outcomes = _locally(first, ref, keep_text)
         else:
-            outcomes = _in_pool(chain(first, units), dirs, jobs, keep_text)
+            outcomes = _in_pool(chain(first, units), ref, jobs, keep_text)
 
     ids = Ids()
     articles: list[Article] = []

@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import sqlite3
 import tempfile
@@ -36,8 +37,11 @@ from decimal import Decimal
 from itertools import groupby
 from typing import Any, Generic, TypeVar, overload
 
+from checker.files import process_alive
 from checker.model import CHECK_ORDER, Claim, Difference, Evidence, Finding, Mention, Offset
 from checker.records import claim_record, finding_record
+
+log = logging.getLogger(__name__)
 
 _T = TypeVar("_T")
 
@@ -279,12 +283,41 @@ def _close(connection: sqlite3.Connection, path: str) -> None:
             os.unlink(path + suffix)
 
 
+STORE_PREFIX = "checkfigures-run-"
+
+
+def _remove_stale_stores(folder: str) -> None:
+    """Remove the stores of runs that were killed outright (SIGKILL, a power cut): their
+    names carry the process id, and that process is gone. A store of a live run, or of
+    another user's (whose files we may not remove anyway), stays."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if not (name.startswith(STORE_PREFIX) and name.endswith((".sqlite", ".sqlite-journal"))):
+            continue
+        pid = name[len(STORE_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not process_alive(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(folder, name))
+                log.info("removed %s, left by a run that was killed", name)
+
+
 class RunStore:
     """A run's claims and findings in a temporary SQLite file, removed on :meth:`close`
-    (or when the store is garbage-collected, or at exit)."""
+    (or when the store is garbage-collected, or at exit).
+
+    The file is named ``checkfigures-run-<pid>-<random>.sqlite``; a store whose process
+    was killed before it could remove it is removed by the next run's store.
+    """
 
     def __init__(self, folder: str | None = None) -> None:
-        handle, self.path = tempfile.mkstemp(prefix="checkfigures-run-", suffix=".sqlite", dir=folder)
+        folder = folder if folder is not None else tempfile.gettempdir()
+        _remove_stale_stores(folder)
+        handle, self.path = tempfile.mkstemp(
+            prefix=f"{STORE_PREFIX}{os.getpid()}-", suffix=".sqlite", dir=folder
+        )
         os.close(handle)
         self.db = sqlite3.connect(self.path)
         # A scratch file: no journal, no fsync; 64 MB of page cache, temporary sorts on disk.

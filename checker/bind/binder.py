@@ -110,6 +110,8 @@ def bind_one(ctx: Context, m: Mention) -> Claim:
         return _unbound(ctx, m, sentence, "count" if m.kind == "count" else "other", Binding(stop="margin"))
     claim = bind_number(ctx, m, sentence)
     ctx.bound[id(m)] = claim
+    if claim.election is not None and claim.region is not None:
+        ctx.placed = claim
     return claim
 
 

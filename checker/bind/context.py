@@ -67,6 +67,9 @@ class Context:
     numeric: list[Mention] = field(default_factory=list)  # the percents and counts, in text order
     numeric_index: dict[int, int] = field(default_factory=dict)  # id(mention) -> position
     bound: dict[int, Claim] = field(default_factory=dict)  # id(mention) -> its claim, for pairs
+    # the last claim bound with an election and a region (what "Turnout was put at 83%." right
+    # after a result carries on): kept as it comes, so no figure looks back over the others
+    placed: Claim | None = None
     # paragraph -> the measure and option of its last vote share (carried by "the figure was")
     previous_share: dict[int, tuple[Measure, str | None]] = field(default_factory=dict)
     entities: dict[str, frozenset[str]] = field(default_factory=dict)  # see entity_tables

@@ -203,17 +203,19 @@ def _pins_another_year(ctx: Context, sentence: Sentence, claim: Claim) -> bool:
 
 
 def _recent_claim(ctx: Context, sentence_index: int) -> Claim | None:
-    """The last bound result figure in this sentence or the one before (same paragraph)."""
-    here = ctx.sentences.sentences[sentence_index] if ctx.sentences.sentences else None
-    for claim in reversed(ctx.bound.values()):
-        if claim.election is None or claim.region is None:
-            continue
-        i = ctx.sentences.index_of(claim.mention.start)
-        if here is None or sentence_index - i > 1:
-            return None
-        if ctx.sentences.sentences[i].paragraph == here.paragraph:
-            return claim
-    return None
+    """The last bound result figure in this sentence or the one before (same paragraph).
+
+    Only the last one can be: figures are bound in text order, so an earlier one lies in
+    the same sentence as the last (the same paragraph) or further back (too far).
+    """
+    claim = ctx.placed
+    if claim is None or not ctx.sentences.sentences:
+        return None
+    here = ctx.sentences.sentences[sentence_index]
+    i = ctx.sentences.index_of(claim.mention.start)
+    if sentence_index - i > 1 or ctx.sentences.sentences[i].paragraph != here.paragraph:
+        return None
+    return claim
 
 
 def region_count_election(ctx: Context, fig: Figure) -> Election | None:

@@ -19,9 +19,10 @@ figure in it matches the reference (then it is the pairing that is wrong, not a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence, Set
 from decimal import Decimal
-from itertools import combinations, pairwise
+from itertools import pairwise
 
 from checker.checks.caution import doubt
 from checker.checks.common import finding_id, fmt_number, reported, severity_for
@@ -100,7 +101,9 @@ def check_share_sums(
             continue  # a poll, a count in progress, another vote's figure...
         groups.setdefault((c.election, c.region, c.scope), []).append(c)
     out: list[Finding] = []
+    layout = _Layout(article.text) if groups else None
     for group in groups.values():
+        assert layout is not None
         by_option: dict[object, Claim] = {}
         for c in group:
             if c.option is not None:
@@ -114,7 +117,7 @@ def check_share_sums(
             for c in group
             if c.option is None
             and RE_REST.search(article.text, max(0, c.mention.start - 60), c.mention.end + 40)
-            and any(_same_paragraph(article.text, c, n) for n in named)
+            and any(layout.same_paragraph(c, n) for n in named)
         ]
         members = sorted([*named, *unnamed], key=lambda c: c.mention.start)
         if len(members) < 2:
@@ -159,8 +162,35 @@ RE_REST = re.compile(rf"\b{alternation('rest_of_contest_words')}\b", re.IGNORECA
 
 
 def _same_paragraph(text: str, a: Claim, b: Claim) -> bool:
-    lo, hi = sorted((a.mention.start, b.mention.start))
-    return bool(text) and "\n\n" not in text[lo:hi]
+    return _Layout(text).same_paragraph(a, b)
+
+
+class _Layout:
+    """Where an article's line and paragraph breaks are, so that "are these two figures in
+    one paragraph / on one line" costs a binary search, not a slice of the text between
+    them (per pair of figures, that slicing made long paragraphs quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.empty = not text
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        # every start of "\n\n", overlapping ones included ("\n\n\n" has two)
+        self.breaks = [i for i in self.newlines if text.startswith("\n\n", i)]
+
+    def line(self, c: Claim) -> int:
+        return bisect_right(self.newlines, c.mention.start)
+
+    def same_paragraph(self, a: Claim, b: Claim) -> bool:
+        """No blank line between the two figures' starts."""
+        lo, hi = sorted((a.mention.start, b.mention.start))
+        i = bisect_left(self.breaks, lo)
+        return not self.empty and not (i < len(self.breaks) and self.breaks[i] + 2 <= hi)
+
+    def same_list(self, a: Claim, b: Claim) -> bool:
+        """Two figures of one statement: the same sentence, or one paragraph with no line
+        break between them (each line of a list may be another bulletin)."""
+        if a.sentence == b.sentence:
+            return True
+        return not self.empty and self.line(a) == self.line(b)
 
 
 # What a share may be a share of, other than the ballots cast.
@@ -168,12 +198,7 @@ RE_OTHER_BASIS = re.compile(rf"\s*{alternation('other_basis_phrases')}", re.IGNO
 
 
 def _same_list(text: str, a: Claim, b: Claim) -> bool:
-    """Two figures of one statement: the same sentence, or one paragraph with no line break
-    between them (each line of a list may be another bulletin)."""
-    if a.sentence == b.sentence:
-        return True
-    lo, hi = sorted((a.mention.start, b.mention.start))
-    return _same_paragraph(text, a, b) and "\n" not in text[lo:hi]
+    return _Layout(text).same_list(a, b)
 
 
 def _fraction(c: Claim) -> tuple[Decimal, Decimal]:
@@ -209,6 +234,34 @@ def _pairs(claims: Sequence[Claim], text: str) -> list[tuple[Claim, Claim]]:
     return out
 
 
+def _first_other_option(pairs: Sequence[tuple[Claim, Claim]], layout: _Layout) -> dict[int, int]:
+    """For each (share, votes) pair, the index of the first pair of another option in the
+    same statement (:meth:`_Layout.same_list`: its sentence, or its line), if any.
+
+    The first pair of a sentence or line, and the first one there whose option differs from
+    that one's, are all a lookup needs: linear in the pairs, however many share a paragraph.
+    """
+    firsts: dict[tuple[str, object], list[int]] = {}  # (sentence | line) -> [first, first of another option]
+    for i, (share, _votes) in enumerate(pairs):
+        for place in (("sentence", share.sentence), ("line", layout.line(share))):
+            seen = firsts.get(place)
+            if seen is None:
+                firsts[place] = [i]
+            elif len(seen) == 1 and pairs[seen[0]][0].option != share.option:
+                seen.append(i)
+    out: dict[int, int] = {}
+    for i, (share, _votes) in enumerate(pairs):
+        found = []
+        for place in (("sentence", share.sentence), ("line", layout.line(share))):
+            for j in firsts[place]:
+                if pairs[j][0].option != share.option:
+                    found.append(j)
+                    break
+        if found:
+            out[i] = min(found)
+    return out
+
+
 def check_counts_against_shares(
     claims: Sequence[Claim], article: Article, confirmed: Set[str] = frozenset()
 ) -> list[Finding]:
@@ -222,33 +275,28 @@ def check_counts_against_shares(
         for share, votes in _pairs(claims, article.text)
         if doubt(share) is None and not RE_OTHER_BASIS.match(article.text, share.mention.end)
     ]
-    for share, votes in pairs:
+    # the first registered count of each election, the first turnout of each contest
+    registered: dict[object, Claim] = {}
+    turnout: dict[tuple[object, ...], Claim] = {}
+    for c in claims:
+        if c.measure == "registered":
+            registered.setdefault((c.election, c.region), c)
+        elif c.measure == "turnout":
+            turnout.setdefault((c.election, c.scope, c.region), c)
+    other_pair = _first_other_option(pairs, _Layout(article.text)) if pairs else {}
+    for n, (share, votes) in enumerate(pairs):
         base: tuple[Decimal, Decimal] | None = None
         how = ""
-        registered = [
-            c
-            for c in claims
-            if c.measure == "registered" and c.election == share.election and c.region == share.region
-        ]
-        turnout = [
-            c
-            for c in claims
-            if c.measure == "turnout"
-            and c.election == share.election
-            and c.scope == share.scope
-            and c.region == share.region
-        ]
-        if registered and turnout:
-            base = _mul(_bounds(registered[0]), _fraction(turnout[0]))
-            how = f"{turnout[0].mention.text} of {registered[0].mention.text} registered voters"
-            evidence_ids = (registered[0].id, turnout[0].id)
+        total = registered.get((share.election, share.region))
+        rate = turnout.get((share.election, share.scope, share.region))
+        if total is not None and rate is not None:
+            base = _mul(_bounds(total), _fraction(rate))
+            how = f"{rate.mention.text} of {total.mention.text} registered voters"
+            evidence_ids = (total.id, rate.id)
         else:
-            others = [
-                p for p in pairs if p[0].option != share.option and _same_list(article.text, share, p[0])
-            ]
-            if not others:
+            if (other := other_pair.get(n)) is None:
                 continue
-            o_share, o_votes = others[0]
+            o_share, o_votes = pairs[other]
             base = _div(_bounds(o_votes), _fraction(o_share))
             how = f"{o_votes.mention.text} being {o_share.mention.text}"
             evidence_ids = (o_share.id, o_votes.id)
@@ -297,14 +345,17 @@ def check_margins(claims: Sequence[Claim], article: Article) -> list[Finding]:
     """'a margin of almost 1.3 million votes' against the difference of two stated counts."""
     out: list[Finding] = []
     low_text = article.text.lower()
-    counts = [c for c in claims if c.measure == "votes" and c.mention.kind == "count"]
+    counts: dict[object, list[Claim]] = {}  # by sentence, in claim order
+    for c in claims:
+        if c.measure == "votes" and c.mention.kind == "count":
+            counts.setdefault(c.sentence, []).append(c)
     for c in claims:
         if c.mention.kind != "count":
             continue
         before = low_text[max(0, c.mention.start - 30) : c.mention.start]
         if not RE_MARGIN.search(before):
             continue
-        same = [v for v in counts if v.sentence == c.sentence and v.id != c.id]
+        same = [v for v in counts.get(c.sentence, [])[:3] if v.id != c.id]
         if len(same) < 2:
             continue
         a, b = same[0], same[1]
@@ -356,25 +407,76 @@ def check_restated(claims: Sequence[Claim], article: Article) -> list[Finding]:
             continue
         keyed.setdefault((c.election, c.region, c.option, c.measure, c.scope), []).append(c)
     for group in keyed.values():
-        for a, b in combinations(group, 2):
-            if _overlap(_bounds(a), _bounds(b)):
-                continue
-            ids = (a.id, b.id)
-            diff = _gap(_bounds(a), _bounds(b))
-            unit = "percentage_point" if a.mention.kind == "percent" else "count"
-            out.append(
-                Finding(
-                    finding_id("internal", ids, "restated"),
-                    "internal",
-                    "ambiguous",
-                    ids,
-                    f"The article gives {reported(a)} and {reported(b)} for what reads as the same "
-                    f"figure ({a.option or a.region}); they may be different counts, places or "
-                    "sources: check which is meant.",
-                    difference=Difference(diff, unit),
-                )
-            )
+        if finding := _restated(group):
+            out.append(finding)
     return out
+
+
+MAX_RESTATED = 10  # values named by one restatement finding; the rest are counted
+
+
+def _restated(group: Sequence[Claim]) -> Finding | None:
+    """One finding for a group of claims of one quantity whose intervals do not all overlap.
+
+    Linear in the group after a sort: the intervals all overlap exactly when the highest low
+    end is not above the lowest high end. One pair that disagrees (the usual case) gives the
+    finding it always gave; more give one finding that lists the values, never one per pair
+    (a figure restated 1,000 times with two values would make 250,000).
+    """
+    bounds = [_bounds(c) for c in group]
+    top = max(range(len(group)), key=lambda i: (bounds[i][0], -i))  # highest low end (first such)
+    bottom = min(range(len(group)), key=lambda i: (bounds[i][1], i))  # lowest high end
+    if bounds[top][0] <= bounds[bottom][1]:
+        return None
+    unit = "percentage_point" if group[0].mention.kind == "percent" else "count"
+    label = group[0].option or group[0].region
+    if _disagreeing_pairs(bounds) == 1:
+        a, b = sorted((group[top], group[bottom]), key=group.index)
+        ids = (a.id, b.id)
+        return Finding(
+            finding_id("internal", ids, "restated"),
+            "internal",
+            "ambiguous",
+            ids,
+            f"The article gives {reported(a)} and {reported(b)} for what reads as the same "
+            f"figure ({label}); they may be different counts, places or sources: check which is meant.",
+            difference=Difference(_gap(_bounds(a), _bounds(b)), unit),
+        )
+    values: dict[tuple[Decimal, Decimal], list[Claim]] = {}
+    for c, iv in zip(group, bounds, strict=True):
+        values.setdefault(iv, []).append(c)
+    shown = [
+        reported(same[0]) + (f" ({len(same)} times)" if len(same) > 1 else "")
+        for same in list(values.values())[:MAX_RESTATED]
+    ]
+    more = len(values) - len(shown)
+    listing = (
+        ", ".join(shown[:-1]) + f" and {shown[-1]}"
+        if more <= 0
+        else ", ".join(shown) + f" and {more} other values"
+    )
+    listed = tuple(same[0].id for same in list(values.values())[:MAX_RESTATED])
+    return Finding(
+        finding_id("internal", listed, "restated"),
+        "internal",
+        "ambiguous",
+        listed,
+        f"The article gives {listing} for what reads as the same figure ({label}); they may be "
+        "different counts, places or sources: check which is meant.",
+        difference=Difference(bounds[top][0] - bounds[bottom][1], unit),
+    )
+
+
+def _disagreeing_pairs(bounds: Sequence[tuple[Decimal, Decimal]], enough: int = 2) -> int:
+    """How many pairs of intervals do not overlap, counted up to ``enough`` (a sort and a
+    binary search per interval: an interval misses every one whose high end is below its low)."""
+    highs = sorted(hi for _lo, hi in bounds)
+    count = 0
+    for lo, _hi in bounds:
+        count += bisect_left(highs, lo)
+        if count >= enough:
+            return count
+    return count
 
 
 def check_internal(

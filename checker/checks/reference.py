@@ -418,15 +418,26 @@ def _check_alternative(
     )
 
 
+def _cross_subject_pairs(claims: Sequence[Claim]) -> list[tuple[Claim, Claim]]:
+    """The pairs of ``combinations(claims, 2)`` (in that order) of one article, election and
+    measure but another region or option. Built by subject, never by comparing every pair: a
+    figure restated a thousand times for one subject must not cost a million comparisons."""
+    groups: dict[tuple[object, ...], dict[tuple[object, ...], list[int]]] = {}
+    for i, c in enumerate(claims):
+        subjects = groups.setdefault((c.article, c.election, c.measure), {})
+        subjects.setdefault((c.region, c.option), []).append(i)
+    pairs: list[tuple[int, int]] = []
+    for subjects in groups.values():
+        for one, other in combinations(list(subjects.values()), 2):
+            pairs += [(min(i, j), max(i, j)) for i in one for j in other]
+    return [(claims[i], claims[j]) for i, j in sorted(pairs)]
+
+
 def check_swaps(claims: Sequence[Claim], by_id: dict[str, Finding], ref: ReferenceData) -> list[Finding]:
     """Pairs of discrepant claims that match the reference with their subjects exchanged."""
     out: list[Finding] = []
     bad = [c for c in claims if by_id.get(c.id) is not None and by_id[c.id].verdict == "discrepancy"]
-    for a, b in combinations(bad, 2):
-        if a.article != b.article or a.election != b.election or a.measure != b.measure:
-            continue
-        if (a.region, a.option) == (b.region, b.option):
-            continue
+    for a, b in _cross_subject_pairs(bad):
         swapped_a = Claim(a.id, a.mention, a.election, a.entity, a.measure, a.scope, b.region, b.option)
         swapped_b = Claim(b.id, b.mention, b.election, b.entity, b.measure, b.scope, a.region, a.option)
         rows_a = [r for r in candidate_rows(ref, swapped_a) if r.stage == "final"]

@@ -8,12 +8,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.errors import InputError
+from checker.files import printable
 from checker.language import detect_language
 from checker.load.dateline import dateline_date
-from checker.load.decode import _check_text, _decode_bytes, _load_bytes, _load_text, _Unreadable
+from checker.load.decode import _check_text, _decode_bytes, _load_bytes, _load_text, _os_reason, _Unreadable
 from checker.load.html import _declared_charset, extract_html_text
 from checker.load.ids import Ids, Loaded
-from checker.load.metadata import Metadata, _first_line_title, parse_front_matter, parse_metadata
+from checker.load.metadata import (
+    Metadata,
+    _first_line_title,
+    parse_front_matter,
+    parse_metadata,
+    plausible_published,
+)
 from checker.load.records import _iter_records, _json_record
 from checker.load.walk import (
     HTML_SUFFIXES,
@@ -35,13 +42,17 @@ def _make_article(
     encoding: str | None,
     line: int | None = None,
 ) -> Article:
+    # metadata of any kind (front matter, HTML meta, JSON, sidecar) is checked here, once
+    where = printable(path) + (f":{line}" if line else "")
+    if meta.published is not None and plausible_published(meta.published, where) is None:
+        meta = replace(meta, published=None)
     language = detect_language(text, meta.language)
     if meta.published is None:
         # The article's own dateline beats a date given for the whole run (--published).
         published = dateline_date(text, language) or published
     return Article(
         id=article_id,
-        path=str(path),
+        path=printable(path),
         text=text,
         title=meta.title,
         published=meta.published or published,
@@ -69,7 +80,7 @@ def _load_document(path: Path) -> tuple[str, str, Metadata]:
     meta = Metadata()
     if markdown and (split := parse_front_matter(text)):
         found, text = split
-        meta = parse_metadata(found, where=str(path))
+        meta = parse_metadata(found, where=printable(path))
         if not text.strip():
             raise _Unreadable("no text after the front matter")
     if meta.title is None:
@@ -78,7 +89,7 @@ def _load_document(path: Path) -> tuple[str, str, Metadata]:
 
 
 def _load_records(file: _File, published: dt.date | None) -> Iterator[Loaded]:
-    name = file.path.name
+    name = file.name
     defaults = replace(file.sidecar_metadata(), id=None, title=None)
     for line, index, record, codec, reason in _iter_records(file):
         number = line or index
@@ -86,22 +97,22 @@ def _load_records(file: _File, published: dt.date | None) -> Iterator[Loaded]:
         # An error row is an entry of the report too: its id must not be one that a
         # readable article of the run also uses, or the report would merge the two.
         relative = f"{file.relative}:{number}" if number else file.relative
-        error_ids = (where, relative, f"{file.path}:{number or ''}".rstrip(":"))
+        error_ids = (where, relative, f"{file.shown}:{number or ''}".rstrip(":"))
         if reason:
-            error = ArticleError(article=where, path=str(file.path), reason=reason, line=line)
+            error = ArticleError(article=where, path=file.shown, reason=reason, line=line)
             yield Loaded(error, error_ids)
             continue
         parsed = _json_record(record, where)
         if isinstance(parsed, str):
             label = f"line {line}" if line else f"record {index}" if index else ""
             sentence = f"{label}: {parsed}" if label else parsed
-            error = ArticleError(article=where, path=str(file.path), reason=sentence, line=line)
+            error = ArticleError(article=where, path=file.shown, reason=sentence, line=line)
             yield Loaded(error, error_ids)
             continue
         text, meta = parsed
         meta = meta.over(defaults)
         own_id = meta.id or where
-        choices = (own_id, f"{file.relative}:{meta.id or number or ''}".rstrip(":"), f"{file.path}:{own_id}")
+        choices = (own_id, f"{file.relative}:{meta.id or number or ''}".rstrip(":"), f"{file.shown}:{own_id}")
         yield Loaded(_make_article(own_id, file.path, text, meta, published, codec or "utf-8", line), choices)
 
 
@@ -123,10 +134,10 @@ class DocumentTask:
         try:
             text, codec, own = _load_document(self.path)
         except _Unreadable as err:
-            choices = (self.sidecar.id or self.path.name, self.relative, str(self.path))
-            return Loaded(ArticleError(article=choices[0], path=str(self.path), reason=err.reason), choices)
+            choices = (self.sidecar.id or printable(self.path.name), self.relative, printable(self.path))
+            return Loaded(ArticleError(article=choices[0], path=choices[2], reason=err.reason), choices)
         meta = self.sidecar.over(own)
-        choices = (meta.id or self.path.name, self.relative, str(self.path))
+        choices = (meta.id or printable(self.path.name), self.relative, printable(self.path))
         return Loaded(_make_article(choices[0], self.path, text, meta, self.published, codec), choices)
 
 
@@ -144,24 +155,33 @@ def _file_inputs(file: _File, published: dt.date | None) -> Iterator[Input]:
 def _check_roots(paths: Sequence[Path]) -> list[Path]:
     roots = [Path(p) for p in paths]
     for root in roots:
-        if not root.exists():
-            raise InputError(str(root), "no such file or folder")
+        try:
+            found = root.exists()
+        except OSError as err:  # a link whose target name is too long, say
+            raise InputError(printable(root), _os_reason(err)) from None
+        if not found:
+            raise InputError(printable(root), "no such file or folder")
     return roots
 
 
-def iter_inputs(paths: Sequence[Path], published: dt.date | None = None) -> Iterator[Input]:
+def iter_inputs(
+    paths: Sequence[Path], published: dt.date | None = None, exclude: Sequence[Path] = ()
+) -> Iterator[Input]:
     """The inputs of a run in order: documents still to read, JSON records already read.
 
     This is the first half of :func:`iter_articles`, for callers that read documents
     elsewhere (worker processes): ``DocumentTask.load()`` anywhere, then
     :meth:`Ids.settle` in input order gives exactly what :func:`iter_articles` yields.
-    Raises InputError, before anything is read, when a path does not exist.
+    Raises InputError, before anything is read, when a path does not exist. Folders in
+    ``exclude`` (the run's output folder) are not walked.
     """
-    return _inputs(_check_roots(paths), published)
+    return _inputs(_check_roots(paths), published, exclude)
 
 
-def _inputs(roots: Sequence[Path], published: dt.date | None) -> Iterator[Input]:
-    for item in _iter_files(roots):
+def _inputs(
+    roots: Sequence[Path], published: dt.date | None, exclude: Sequence[Path] = ()
+) -> Iterator[Input]:
+    for item in _iter_files(roots, exclude):
         if isinstance(item, ArticleError):  # an unreadable folder or sidecar
             yield Loaded(item, (item.article, item.path))
         else:

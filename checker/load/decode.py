@@ -69,7 +69,10 @@ UNDECODABLE = "not valid UTF-8, cp1252 or any detected encoding"
 # Control characters that cannot be part of article text, each replaced by one space so
 # that offsets do not move: C0 except tab and newline, DEL, and C1.
 _CONTROL_CODES = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)]
-CONTROL_TO_SPACE = {code: " " for code in _CONTROL_CODES}
+CONTROL_TO_SPACE: dict[int, str] = {code: " " for code in _CONTROL_CODES}
+# A lone surrogate (from a JSON string escape such as \ud800) is no character at all and no writer
+# can encode it: it becomes U+FFFD, the replacement character, one for one.
+CONTROL_TO_SPACE.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
 RE_CONTROL = re.compile("[" + "".join(map(chr, _CONTROL_CODES)) + "]")
 
 RE_NON_ASCII_BYTE = re.compile(
@@ -92,7 +95,8 @@ class _Unreadable(Exception):
 
 
 def clean_text(text: str) -> str:
-    """Line endings to ``\\n``; every other control character to one space.
+    """Line endings to ``\\n``; every other control character to one space, a lone
+    surrogate to U+FFFD.
 
     >>> clean_text("a\\r\\nb\\rc\\x00d")
     'a\\nb\\nc d'

@@ -5,13 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import logging
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
+from checker.files import printable
+
 log = logging.getLogger(__name__)
 
+# A news article's publication year: outside these a date is a typo (9000), or a year read
+# wrong, and would shift every relative date it resolves.
+PUBLISHED_YEARS = (1800, 2200)
 TITLE_MAX_CHARS = 300  # a "first line" longer than this is a paragraph, cut for display
 FRONT_MATTER_MAX_CHARS = 16 * 1024  # a front-matter block is a few lines
 
@@ -41,6 +47,15 @@ RE_COMPACT_DATE = re.compile(
     ^\s*
     (?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})  # 20240321
     \s*$
+    """,
+    re.VERBOSE,
+)
+
+RE_FOUR_DIGITS = re.compile(
+    r"""
+    (?<![+\-\d])                   # not a time zone offset (+0300) or part of a longer number
+    \d{4}
+    (?!\d)
     """,
     re.VERBOSE,
 )
@@ -95,8 +110,8 @@ def parse_published(value: object) -> dt.date | None:
 
     >>> parse_published("2024-03-21T10:00:00+03:00"), parse_published("Thu, 21 Mar 2024 08:00:00 GMT")
     (datetime.date(2024, 3, 21), datetime.date(2024, 3, 21))
-    >>> parse_published("last Tuesday") is None
-    True
+    >>> parse_published("last Tuesday") is None, parse_published("Mon, 01 Jan 0001 00:00:00 +0000") is None
+    (True, True)
     """
     if isinstance(value, dt.datetime):
         return value.date()
@@ -111,17 +126,58 @@ def parse_published(value: object) -> dt.date | None:
         except ValueError:
             return None
     try:
-        return email.utils.parsedate_to_datetime(value.strip()).date()
+        day = email.utils.parsedate_to_datetime(value.strip()).date()
     except (TypeError, ValueError, IndexError):
         return None
+    # email.utils reads a year under 100 as two digits ("0001" -> 2001): a four-digit year
+    # written in the date must be the one read.
+    years = RE_FOUR_DIGITS.findall(value)
+    if years and f"{day.year:04d}" not in years:
+        return None
+    return day
+
+
+def plausible_published(day: dt.date | None, where: str) -> dt.date | None:
+    """``day`` when its year is a publication year (:data:`PUBLISHED_YEARS`), else None
+    with a warning naming ``where``.
+
+    >>> plausible_published(dt.date(2024, 3, 21), "a.md"), plausible_published(dt.date(9000, 1, 1), "a.md")
+    (datetime.date(2024, 3, 21), None)
+    """
+    low, high = PUBLISHED_YEARS
+    if day is None or low <= day.year <= high:
+        return day
+    log.warning(
+        "%s: publication date %s is not between %d and %d; ignored", where, day.isoformat(), low, high
+    )
+    return None
 
 
 def _text_value(value: object) -> str | None:
     if isinstance(value, bool) or value is None:
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON NaN/Infinity: refused earlier in a record (see non_finite_field)
     if isinstance(value, int | float | str):
-        text = str(value).strip()
+        text = printable(str(value).strip())
         return text or None
+    return None
+
+
+def non_finite_field(record: Mapping[str, object]) -> str | None:
+    """The first metadata field of a JSON record that is NaN or Infinity, else None.
+
+    ``json`` reads the bare words NaN and Infinity as floats; as an id or title they would
+    become "nan" and "inf", which no one wrote.
+
+    >>> non_finite_field({"id": float("nan"), "text": "x"}), non_finite_field({"id": 7})
+    ('id', None)
+    """
+    for names in (ID_FIELDS, TITLE_FIELDS, DATE_FIELDS, SOURCE_FIELDS, URL_FIELDS, LANGUAGE_FIELDS):
+        for name in names:
+            value = record.get(name)
+            if isinstance(value, float) and not math.isfinite(value):
+                return name
     return None
 
 

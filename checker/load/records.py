@@ -25,7 +25,14 @@ from checker.load.decode import (
     clean_text,
 )
 from checker.load.html import _parse_html
-from checker.load.metadata import TEXT_FIELDS, Metadata, _first, _first_line_title, parse_metadata
+from checker.load.metadata import (
+    TEXT_FIELDS,
+    Metadata,
+    _first,
+    _first_line_title,
+    non_finite_field,
+    parse_metadata,
+)
 from checker.load.walk import JSONL_SUFFIXES, _File
 
 RE_HTML_START = re.compile(
@@ -55,6 +62,8 @@ def _json_record(record: object, where: str) -> tuple[str, Metadata] | str:
     if not isinstance(record, dict):
         return "not a JSON object"
     lowered = {str(k).strip().lower(): v for k, v in record.items()}
+    if bad := non_finite_field(lowered):
+        return f"the {bad} field is NaN or Infinity, not a value; fix the record"
     text = _record_text(lowered)
     if text is None:
         return "record has no text (no text, body or content field)"
