@@ -12,14 +12,16 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 
+from checker.lang import alternation
 from checker.reference import ReferenceData
 from checker.sentences import compile_cues
 from checker.trie import trie
 
+# The words naming each kind of election are data: ``[binding.election_kinds]`` of
+# checker/lang/<code>.toml, one key per family, all languages in one pattern.
+KIND_FAMILIES = ("presidential", "parliamentary", "referendum")
 KIND_CUES: dict[str, re.Pattern[str]] = {
-    "presidential": compile_cues(r"presiden|президент|präsident|présiden"),
-    "parliamentary": compile_cues(r"parliament|duma|seats|legislat|парламент|дум"),
-    "referendum": compile_cues(r"referend|plebiscit|референдум|vote\s+to\s+(?:join|leave)"),
+    family: compile_cues(alternation(f"binding.election_kinds.{family}")) for family in KIND_FAMILIES
 }
 
 

@@ -20,7 +20,7 @@ from checker.bind.context import (
     quote_of,
     relative_years,
 )
-from checker.bind.cues import RE_MARGIN
+from checker.bind.cues import MAJORITY_NOUNS, MARGIN_BY, RE_MARGIN
 from checker.bind.doubt import bind_doubt
 from checker.bind.election import (
     bind_election,
@@ -105,7 +105,11 @@ def bind_one(ctx: Context, m: Mention) -> Claim:
         return bind_calendar(ctx, m, sentence)
     margin = RE_MARGIN.search(ctx.low[max(sentence.start, m.start - 40) : m.start])
     if margin is not None and not (
-        m.kind == "percent" and ("majority" in margin.group() or "by" in margin.group().split())
+        m.kind == "percent"
+        and (
+            any(w in margin.group() for w in MAJORITY_NOUNS)
+            or not MARGIN_BY.isdisjoint(margin.group().split())
+        )
     ):  # "won by 51.9% to 48.1%" gives the shares; "won by 11,779 votes" a margin
         return _unbound(ctx, m, sentence, "count" if m.kind == "count" else "other", Binding(stop="margin"))
     claim = bind_number(ctx, m, sentence)

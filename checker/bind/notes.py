@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from checker.model import Binding
 
+# English report prose, like the report's other messages (checker/report): not words the
+# checker matches, so they stay here rather than in checker/lang.
 NOTES: dict[str, str] = {
     # stops: the note is the stop's alone
     "progress": "share counted",

@@ -91,9 +91,9 @@ def referendum_option(ctx: Context, election: Election, fig: Figure) -> str | No
     own = RE_OWN_OPTION.search(after)
     before = RE_OPTION_BEFORE.search(ctx.low, max(fig.prev_end, m.start - 12), m.start)
     if own is not None:
-        wanted = "No" if own.group(1) in ("no", "against") else "Yes"
+        wanted = "No" if own.group("no") else "Yes"
     elif before is not None:
-        wanted = "Yes" if before.group(1) == "yes" else "No"
+        wanted = "Yes" if before.group("yes") else "No"
     else:
         wanted = side_near(ctx, m, fig.sentence, fig.around) or ""
     return wanted if wanted in options(ctx.ref, election.id) else None

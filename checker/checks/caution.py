@@ -51,59 +51,13 @@ _GROUPS: tuple[tuple[str, str], ...] = (
 )
 _GROUP_RES = tuple((what, key, compile_cues(alternation(key, before=r"\b"))) for what, key in _GROUPS)
 
-# TODO(lang): move to checker/lang/*.toml as ``correction_words`` (one list per language).
 # A correction note gives the figure it withdraws ("an earlier version of this story said
 # 74.5%"): that figure is retracted, not the article's claim.
-CORRECTION_WORDS: tuple[str, ...] = (
-    # en
-    r"correction\b",
-    r"corrected\b",
-    r"earlier version\b",
-    r"previous version\b",
-    r"previously (?:reported|stated|said)\b",
-    r"incorrectly (?:reported|stated|said|gave)\b",
-    r"misstated\b",
-    # de
-    r"korrektur\b",
-    r"korrigiert",
-    r"frühere[nr]? (?:fassung|version)",
-    # fr
-    r"rectificatif",
-    r"version précédente",
-    r"précédente version",
-    # es
-    r"fe de erratas",
-    r"versión anterior",
-    # it
-    r"rettifica",
-    r"versione precedente",
-    # pt
-    r"errata\b",
-    r"versão anterior",
-    # pl
-    r"sprostowanie",
-    r"poprzedniej wersji",
-    # hu
-    r"helyesbítés",
-    r"korábbi változat",
-    # ru
-    r"исправлени[ея]",
-    r"предыдущей версии",
-    r"ранее ошибочно",
-    # uk
-    r"виправлення",
-    r"попередній версії",
-)
 CORRECTION = "correction_words"
 
-# TODO(lang): move to voter_group_words in checker/lang/en.toml ("Among voters under 30,
-# Harris won 54%": an exit poll's group of voters, not the electorate).
-VOTER_GROUP_MORE: tuple[str, ...] = (
-    r"among (?:[\w-]+ ){0,4}voters\b",
-    r"voters (?:under|over|aged|between) \d",
-)
-RE_VOTER_GROUP_MORE = compile_cues("(?:" + "|".join(r"\b" + w for w in VOTER_GROUP_MORE) + ")")
-RE_CORRECTION = compile_cues("(?:" + "|".join(r"\b" + w for w in CORRECTION_WORDS) + ")")
+# "Among voters under 30, Harris won 54%": an exit poll's group of voters, not the electorate.
+RE_VOTER_GROUP_MORE = compile_cues(alternation("voter_group_patterns", before=r"\b"))
+RE_CORRECTION = compile_cues(alternation(CORRECTION, before=r"\b"))
 
 _PERCENT = "|".join(words("percent_stems"))  # "per cent", "Prozent", "процент", ...
 # A count that is complete: "after 100% of protocols were processed" is the final result.

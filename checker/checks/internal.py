@@ -32,17 +32,9 @@ from checker.model import Article, Claim, Difference, Finding
 HUNDRED = Decimal(100)
 BIG = Decimal(10) ** 12
 # "a lead of about", "won by": a figure after it is a margin (bind has its own, wider list).
-# TODO(lang): move to margin_hedges in checker/lang/en.toml ("a margin of barely 10,564 votes").
-MARGIN_HEDGES_MORE: tuple[str, ...] = (
-    "barely",
-    "just",
-    "only",
-    "roughly",
-    "around",
-    "fewer than",
-    "less than",
+_MARGIN_HEDGE = (
+    "(?:" + "|".join(w + r"\s+" for w in (*words("margin_hedges"), *words("margin_hedges_loose"))) + ")"
 )
-_MARGIN_HEDGE = "(?:" + "|".join(w + r"\s+" for w in (*words("margin_hedges"), *MARGIN_HEDGES_MORE)) + ")"
 RE_MARGIN = re.compile(
     rf"{alternation('margin_nouns')}\s+{alternation('margin_links')}\s+"  # "margin of"
     rf"{_MARGIN_HEDGE}?$"  # "about"
