@@ -95,9 +95,12 @@ def read_text(path: Path) -> str:
     return path.read_bytes().decode("utf-8").replace("\r\n", "\n")
 
 
+CHECK_FLAGS: list[str] = []  # extra flags for every ``check`` run (``--no-packs``)
+
+
 def run_check(folder: Path, out: Path) -> dict[str, Any]:
     cmd = [sys.executable, "-m", "checker", "check", str(folder), "--out", str(out), "--quiet"]
-    cmd += ["--format", "json", "--fail-on", "never"]
+    cmd += ["--format", "json", "--fail-on", "never", *CHECK_FLAGS]
     subprocess.run(cmd, check=True, cwd=ROOT)
     data: dict[str, Any] = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     return data
@@ -230,7 +233,9 @@ def main(argv: list[str] | None = None) -> int:
         "than FILE allows (JSON: set -> {false_discrepancies, unlabelled, checked_rate, pass_rate})",
     )
     ap.add_argument("--save-gate", type=Path, metavar="FILE", help="write this run's numbers as the gate")
+    ap.add_argument("--no-packs", action="store_true", help="check without the bundled packs")
     args = ap.parse_args(argv)
+    CHECK_FLAGS[:] = ["--no-packs"] if args.no_packs else []
     results = [run_set(folder, folder / "expected.csv", True) for folder in probe_sets(args.set)]
     corpus = SHARED / "corpus"
     if args.corpus and (corpus / "expected_findings.csv").is_file():

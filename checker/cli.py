@@ -216,9 +216,10 @@ def check(
     packs: Annotated[
         bool,
         typer.Option(
-            "--packs", help="Also check against the bundled ParlGov and MEDSL packs (below our own tables)."
+            "--packs/--no-packs",
+            help="Check against the bundled ParlGov and MEDSL packs too (below our own tables).",
         ),
-    ] = False,
+    ] = True,
 ) -> None:
     """Check the figures in the articles and write a report.
 

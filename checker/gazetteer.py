@@ -522,6 +522,21 @@ class Gazetteer:
             self._countries = {name: frozenset(c) for name, c in found.items()}
         return self._countries.get(canonical, frozenset())
 
+    def alias_countries(self, alias: str) -> frozenset[str]:
+        """The countries of every entry of ``alias`` (empty when one of them has none: a name
+        of no country, or unknown).
+
+        >>> g = Gazetteer([NameEntry("SPD", "SPD (DE)", "party", country="Germany"),
+        ...                NameEntry("SPD", "SPD (CZ)", "party", country="Czech Republic")])
+        >>> sorted(g.alias_countries("spd"))
+        ['Czech Republic', 'Germany']
+        """
+        key = fold_key(alias)
+        first = self._by_key.get(key)
+        if first is None or not first.country:
+            return frozenset()
+        return frozenset({first.country, *(e.country for e in self._alternatives.get(key, ()))})
+
     def type_of(self, canonical: str) -> str | None:
         """The type of a canonical name (place, person, party, option, election, organisation)."""
         return self._types.get(canonical)

@@ -34,7 +34,7 @@ from checker.bind.measure import bind_measure, keep_vote_measure, measure_from_e
 from checker.bind.notes import note_of
 from checker.bind.place import bind_region_option
 from checker.bind.scope import bind_scope
-from checker.elections import entity_tables
+from checker.elections import article_countries, entity_tables
 from checker.model import Article, Binding, Claim, Measure, Mention
 from checker.reference import ReferenceData
 from checker.sentences import Sentence, sentences_of
@@ -71,7 +71,13 @@ def bind_mentions(article: Article, mentions: Sequence[Mention], ref: ReferenceD
 def new_context(article: Article, mentions: Sequence[Mention], ref: ReferenceData) -> Context:
     """What binding knows of ``article`` before its first figure: names, elections ranked, years."""
     text = article.text
-    hits = [Hit(h.start, h.end, h.canonical, h.type) for h in ref.gazetteer.find(text)]
+    found = ref.gazetteer.find(text)
+    countries: frozenset[str] = frozenset()
+    if ref.packs:  # names of the packs belong to a country: only the article's count
+        named = ((h.text, h.canonical) for h in found)
+        countries = article_countries(ref, text, article.language or "en", named)
+        found = ref.gazetteer.find(text, countries=countries)
+    hits = [Hit(h.start, h.end, h.canonical, h.type) for h in found]
     years = {int(str(m.low)[:4]) for m in mentions if m.kind in ("year", "date", "date_range") and m.low}
     relative = relative_years(mentions)
     years |= {y for _, ys in relative for y in ys}
@@ -86,9 +92,10 @@ def new_context(article: Article, mentions: Sequence[Mention], ref: ReferenceDat
         years=years,
         progress=[],
         relative_years=relative,
+        countries=countries,
     )
     ctx.entities, ctx.election_counts = entity_tables(ref)
-    ctx.ranked = rank_elections(article, hits, ref, years)
+    ctx.ranked = rank_elections(article, hits, ref, years, countries)
     ctx.implied = implied(ctx)
     ctx.progress = [m for m in mentions if is_progress(ctx, m)]
     ctx.progress_ids = {id(p) for p in ctx.progress}

@@ -84,6 +84,9 @@ class Context:
     implied: list[Election] = field(default_factory=list)  # ranked ones the article is about
     # "Six years ago" resolved against the publication date: (start, its possible years)
     relative_years: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)
+    # the countries the article is about (see article_countries): only their imported
+    # elections and names count
+    countries: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)

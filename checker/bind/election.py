@@ -31,7 +31,13 @@ from checker.bind.cues import (
     RE_REGIONS_AFTER,
     RE_VOTE_CONTEXT,
 )
-from checker.elections import KIND_CUES, country_names, election_entities, election_kind_family
+from checker.elections import (
+    EUROPEAN_CUE,
+    KIND_CUES,
+    country_names,
+    election_entities,
+    election_kind_family,
+)
 from checker.model import Article, Claim
 from checker.reference import Election, ReferenceData
 from checker.sentences import Sentence
@@ -52,16 +58,63 @@ def in_progress(election: Election, published: dt.date) -> bool:
     return election.start <= published <= final + dt.timedelta(days=14)
 
 
+def elections_by_country(ref: ReferenceData) -> tuple[list[Election], dict[str, list[Election]]]:
+    """The hand-curated elections, and the imported ones per country (binding looks only at
+    the article's countries, so a thousand elections cost what a few dozen do)."""
+    return ref.derived("bind.by_country", _by_country)
+
+
+def _by_country(ref: ReferenceData) -> tuple[list[Election], dict[str, list[Election]]]:
+    curated: list[Election] = []
+    imported: dict[str, list[Election]] = {}
+    for e in ref.elections.values():
+        if e.dataset:
+            imported.setdefault(e.country, []).append(e)
+        else:
+            curated.append(e)
+    return curated, imported
+
+
+def article_families(low: str) -> frozenset[str]:
+    """The kinds of election the article's words name ("european_parliament" for the EP)."""
+    families = {family for family, cue in KIND_CUES.items() if cue.search(low)}
+    if EUROPEAN_CUE.search(low):
+        families.add("european_parliament")
+    return frozenset(families)
+
+
+def _kind_fits(election: Election, families: frozenset[str]) -> bool:
+    """An imported election counts when the article names its kind, or names no kind (a
+    European Parliament election must be named: "parliament" alone is the national one)."""
+    family = election_kind_family(election.kind)
+    if family == "european_parliament" or families:
+        return family in families
+    return True
+
+
 def rank_elections(
-    article: Article, hits: Sequence[Hit], ref: ReferenceData, years: set[int]
+    article: Article,
+    hits: Sequence[Hit],
+    ref: ReferenceData,
+    years: set[int],
+    countries: frozenset[str] = frozenset(),
 ) -> list[Election]:
-    """Elections this article may be about, best first (see the module docstring)."""
+    """Elections this article may be about, best first (see the module docstring).
+
+    The hand-curated elections, and the imported ones of ``countries`` whose kind fits.
+    """
     low = article.text.lower()
     names = {h.canonical for h in hits}
     scored: list[tuple[int, int, str, Election]] = []
     cued: dict[str, bool] = {}  # kind family -> its cue occurs in the text (asked per election)
     names_of = election_names(ref)
-    for election in ref.elections.values():
+    curated, imported = elections_by_country(ref)
+    pool = list(curated)
+    if countries:
+        families = article_families(low)
+        for country in sorted(countries):
+            pool += [e for e in imported.get(country, ()) if _kind_fits(e, families)]
+    for election in pool:
         if article.published is not None and election.start > article.published:
             continue  # an election after the article cannot be what it reports
         entities_of = election_entities(ref, election.id)
@@ -152,6 +205,8 @@ def pick_election(
         return dated[0] if dated else None
     if not candidates:
         return None
+    if _after_coverage(ctx, candidates[0]) and not found(ctx, RE_LAST_ELECTION, sentence.start, sentence.end):
+        return None  # the article is about a later vote of that country, which no table holds
     if ctx.article.published is None and len(candidates) > 1:
         # Undated article: the election must be pinned by the text ("the last election").
         sentence_low = ctx.low[sentence.start : sentence.end]
@@ -159,6 +214,23 @@ def pick_election(
             return max(candidates, key=lambda e: e.end)
         return candidates[0] if candidates[0].end.year in ctx.years else None
     return candidates[0]
+
+
+# An imported election this long before the article is not what it reports, when the
+# article names a later year that no table has an election of that country in.
+_STALE_DAYS = 300
+
+
+def _after_coverage(ctx: Context, election: Election) -> bool:
+    """Whether the article is about a vote of ``election``'s country later than every one
+    the tables hold (Poland 2023 when the packs end in 2019): an imported election only."""
+    published = ctx.article.published
+    if not election.dataset or published is None or (published - election.end).days < _STALE_DAYS:
+        return False
+    _, imported = elections_by_country(ctx.ref)
+    held = {e.end.year for e in imported.get(election.country, ())}
+    later = [y for y in ctx.years | {published.year} if election.end.year < y <= published.year]
+    return any(y not in held for y in later)
 
 
 def sentence_election(ctx: Context, sentence: Sentence) -> Election | None:
