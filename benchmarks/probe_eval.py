@@ -95,7 +95,7 @@ def read_text(path: Path) -> str:
     return path.read_bytes().decode("utf-8").replace("\r\n", "\n")
 
 
-CHECK_FLAGS: list[str] = []  # extra flags for every ``check`` run (``--no-packs``)
+CHECK_FLAGS: list[str] = []  # extra flags for every ``check`` run (``--packs``)
 
 
 def run_check(folder: Path, out: Path) -> dict[str, Any]:
@@ -233,9 +233,9 @@ def main(argv: list[str] | None = None) -> int:
         "than FILE allows (JSON: set -> {false_discrepancies, unlabelled, checked_rate, pass_rate})",
     )
     ap.add_argument("--save-gate", type=Path, metavar="FILE", help="write this run's numbers as the gate")
-    ap.add_argument("--no-packs", action="store_true", help="check without the bundled packs")
+    ap.add_argument("--packs", action="store_true", help="check with the bundled packs too")
     args = ap.parse_args(argv)
-    CHECK_FLAGS[:] = ["--no-packs"] if args.no_packs else []
+    CHECK_FLAGS[:] = ["--packs"] if args.packs else []
     results = [run_set(folder, folder / "expected.csv", True) for folder in probe_sets(args.set)]
     corpus = SHARED / "corpus"
     if args.corpus and (corpus / "expected_findings.csv").is_file():

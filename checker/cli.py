@@ -217,9 +217,10 @@ def check(
         bool,
         typer.Option(
             "--packs/--no-packs",
-            help="Check against the bundled ParlGov and MEDSL packs too (below our own tables).",
+            help="Check against the bundled ParlGov and MEDSL packs too (below our own tables); "
+            "off by default until alliances such as CDU/CSU are summed.",
         ),
-    ] = True,
+    ] = False,
 ) -> None:
     """Check the figures in the articles and write a report.
 
