@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 
+from checker import lang
 from checker.lang import alternation
 from checker.reference import ReferenceData
 from checker.sentences import compile_cues
@@ -107,7 +108,7 @@ def country_names(language: str) -> re.Pattern[str]:
 
 # ``[binding.countries]`` of checker/lang/<code>.toml: per ISO code, demonyms, capitals and
 # parliaments (CLDR gives the country names); ``european_parliament`` names that kind.
-_COUNTRY_CODES = ("DE", "GB", "US", "PL", "HU", "FR", "ES", "IT", "PT", "CZ", "AT", "UA", "NL", "SE")
+_COUNTRY_CODES = tuple(k for k in lang.table("en")["binding"]["countries"] if k.isupper())  # ISO codes
 COUNTRY_WORDS: dict[str, re.Pattern[str]] = {
     code: re.compile(alternation(f"binding.countries.{code}", before=r"\b"), re.IGNORECASE)
     for code in _COUNTRY_CODES

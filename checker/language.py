@@ -28,21 +28,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from checker.lang import by_language, words
+
 # --- data --------------------------------------------------------------------------------
 
-# A handful of the most frequent function words per language, chosen to overlap little
-# between languages (words shared by several languages count for each of them, which is
-# fine: the decision needs a clear lead). Keep the tables about the same size so no
-# language wins by having a longer list.
+# A handful of the most frequent function words per language (``[detection] stop_words``
+# of the language files), chosen to overlap little between languages (words shared by
+# several languages count for each of them, which is fine: the decision needs a clear
+# lead). Cyrillic languages have none: their letters decide.
 STOP_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the and of to was is that with for said were from have has which by".split()),
-    "de": frozenset("der die und den das nicht ist mit sich des auf für von dem eine wurde".split()),
-    "fr": frozenset("le les des est et une du dans que qui pour pas sur au avec été".split()),
-    "es": frozenset("el los las del que y en por con para una fue se según más lo".split()),
-    "it": frozenset("il di che della per non sono è gli delle con nel dei anche alla ha".split()),
-    "pt": frozenset("o os do da das dos não em com uma para foi que pelo mais ao".split()),
-    "pl": frozenset("i w się na nie z że jest przez od jak po oraz był są dla".split()),
-    "hu": frozenset("a az és hogy nem egy volt meg van szerint már csak mint után pedig amely".split()),
+    code: frozenset(entries) for code, entries in by_language("detection.stop_words").items()
 }
 
 # Letters that only Ukrainian (resp. Russian) uses among the two; Belarusian has ў.
@@ -52,8 +47,8 @@ BELARUSIAN_LETTERS = frozenset("ўЎ")
 # Letters of other Cyrillic alphabets (Serbian, Macedonian, Kazakh, Mongolian...): we do not
 # guess those languages.
 OTHER_CYRILLIC_LETTERS = frozenset("ђћџјљњѓќѕәөүұңқғһЂЋЏЈЉЊЃЌЅӘӨҮҰҢҚҒҺ")
-# Common Russian words that Ukrainian and Bulgarian spell differently (що, це, він, був).
-RUSSIAN_WORDS = frozenset("что это он был была были его их также".split())
+# Common Russian words that Ukrainian and Bulgarian spell differently.
+RUSSIAN_WORDS = frozenset(words("detection.russian_words", ("ru",)))
 # Cyrillic text this long without one Ukrainian letter is not Ukrainian (і is very common).
 MIN_CYRILLIC_FOR_DEFAULT = 150
 

@@ -30,9 +30,13 @@ EXCLUDED = ("checker/lang/",)
 # Not migrated yet (issue 15, left by branch lang2): module -> multi-language lists it holds.
 # The test fails when a count grows; lower or remove an entry when its words move.
 PENDING = {
-    "checker/extract/numwords.py": 56,  # per-language number-word tables
-    "checker/language.py": 8,  # stop words for language detection
     "checker/extract/masks.py": 3,  # TLDs, COVID words, name particles
+    # CURRENCY_CODES: ISO 4217 codes, not words; flagged since "pln" and "huf" are in the
+    # Polish and Hungarian [numbers] currency_words (branch numwords).
+    "checker/extract/numbers.py": 1,
+    # LANGUAGE_NAMES: ISO 639-2 codes and names of languages in metadata hints, not a word
+    # list; flagged since "fra" and "por" are Italian and Spanish [numbers] words (numwords).
+    "checker/language.py": 1,
 }
 FOREIGN_MIN = 2
 WORD = re.compile(r"[^\W\d_]{2,}")
