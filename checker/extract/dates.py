@@ -47,6 +47,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 from checker.extract import calendar_words as cw
 from checker.extract.ages import (
@@ -84,6 +85,7 @@ from checker.extract.grammar import (
 # checker.bind imports the trie builder from here (tests/test_layers.py KNOWN); kept as an
 # alias until bind takes it from checker.trie.
 from checker.extract.grammar import _trie as _trie
+from checker.extract.numwords import TABLES
 from checker.extract.relative import (
     _h_ago,
     _h_day_word,
@@ -158,6 +160,8 @@ def _h_single_date(c: _Ctx, m: _Match) -> Mention | None:
     months, days, years = _date_parts(c.t, s)
     if not months or not days:
         return None
+    if not years and _amount_after(c.language).match(c.text, m.end()):
+        return None  # "w marcu 2 proc.", "In May 12 million voters": an amount, not a day
     if years:
         d = _make_date(years[0], months[0], days[0])
     elif c.published is not None:
@@ -167,6 +171,16 @@ def _h_single_date(c: _Ctx, m: _Match) -> Mention | None:
     if d is None:
         return None
     return c.mention(m.start(), m.end(), "date", d, d, "date", precision="day")
+
+
+@lru_cache(maxsize=16)
+def _amount_after(language: str | None) -> re.Pattern[str]:
+    """What makes the number before it an amount: a percent sign or word, a scale word."""
+    codes = [language[:2]] if language and language[:2] in TABLES else list(TABLES)
+    amount_words = {w for code in codes for w in (*TABLES[code].percent_words, *TABLES[code].scales)}
+    return re.compile(
+        rf"[\s\u00a0\u202f]{{0,2}}(?:[%％٪]|{_trie(amount_words, folded=True)}(?!\w))", re.IGNORECASE
+    )
 
 
 def _h_iso(c: _Ctx, m: _Match) -> Mention | None:
@@ -401,9 +415,25 @@ def _scan(text: str, article_id: str, language: str | None, published: dt.date |
             mention = _trim_start(text, mention, last_end)
             if mention is None:
                 continue
+        if found and _weekday_of_date(text, found[-1], mention):
+            found.pop()  # "Sunday, December 12, 1993": the date says which Sunday
         found.append(mention)
         last_end = mention.end
     return found
+
+
+_WEEKDAY_DATE_GAP = re.compile(r",?\s{1,3}(?:the\s+)?")  # "Sunday, Oct. 26", "Sunday the 26th"
+
+
+def _weekday_of_date(text: str, weekday: Mention, date: Mention) -> bool:
+    """Whether ``weekday`` ("Sunday") names the day of the explicit ``date`` right after it."""
+    return (
+        date.kind in ("date", "date_range")
+        and weekday.kind == "relative_date"
+        and weekday.offset is not None
+        and weekday.offset.unit == "weekday"
+        and _WEEKDAY_DATE_GAP.fullmatch(text, weekday.end, date.start) is not None
+    )
 
 
 def _inside_compound(text: str, start: int) -> bool:

@@ -296,7 +296,8 @@ def _compile(langs: tuple[str, ...], full: bool) -> tuple[re.Pattern[str], _Tabl
           (?P<dotted>)
         | {ORDINAL}(?:\s+(?:{DAY_MONTH_LINK}\s+)?{month})?  # 15-17 March 2024, 23. bis 27. September
           (?:{DASH}|\s+{RANGE_WORD}\s+)
-          (?:{CASE_ARTICLE}\s+)?{DAY}{ORDINAL}\s+(?:{DE_OF}\s+)?{month}
+          (?:{CASE_ARTICLE}\s+)?(?:{weekday}\s+)?  # au dimanche 17 mars
+          {DAY}{ORDINAL}\s+(?:{DE_OF}\s+)?{month}
           (?:,?\s+(?:{DE_OF}\s+)?{YEAR}{YEAR_WORD})?
           (?P<dmy_range>)
         | {ORDINAL}\s+(?:{DE_OF}\s+)?{month}     # 23 September 2022, 23 de septiembre de 2022
@@ -322,7 +323,7 @@ def _compile(langs: tuple[str, ...], full: bool) -> tuple[re.Pattern[str], _Tabl
       (?:
           \s+{unit}\s+{ago_after}(?!\w)(?:\s+[Tt]oday\b)?   # eight years ago, восемь лет назад
           (?P<ago>)
-        | [-\s](?:years?|yrs?)[-\s]old(?!\w)     # 47-year-old, 47 year old
+        | [-\s](?:years?|yrs?)[-\s]olds?(?!\w)  # 47-year-old, 47 year old, 18-year-olds
           (?P<age_old>)
         | (?:-{AGE_SUFFIX}
           |\s+{AGE_SUFFIX_WORD})(?!\w)          # 47-jährige, Der 66-Jährige, 78-letni, 47 éves

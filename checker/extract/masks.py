@@ -24,7 +24,8 @@ from collections.abc import Iterable
 
 from babel.dates import get_month_names
 
-from checker.lang import LANGUAGES
+from checker.extract.numwords import TABLES
+from checker.lang import LANGUAGES, alternation
 
 # Every pattern starts with a character it consumes (a digit, a capital, "+", "@", ...)
 # and puts its "not inside a token" look-behind after it: ``re`` can then jump to the next
@@ -171,6 +172,22 @@ RE_HASHTAG = re.compile(
     re.VERBOSE,
 )
 
+_SCALES = sorted({w for table in TABLES.values() for w in table.scales}, key=len, reverse=True)
+_CURRENCIES = sorted({w for table in TABLES.values() for w in table.currency_words}, key=len, reverse=True)
+# Money written with a scale word and a linking word ("3 millones de dólares", "1,2 milliard
+# d'euros") or an inflected currency ("500 forintba"): an amount, never a vote count.
+RE_MONEY = re.compile(
+    rf"""
+    [0-9](?<![\w.,][0-9])                   # a first digit that starts a token
+    [0-9]{{0,2}}(?:[.,\u00a0\u202f ][0-9]{{1,3}}){{0,4}}  # 1,2 / 500 000
+    (?:\s{{1,3}}(?i:{"|".join(re.escape(w) for w in _SCALES)})\.?(?!\w))?  # millones, Mrd.
+    \s{{1,3}}(?:{alternation("extract.money_links")}\s{{0,3}})?  # de, di, d'
+    (?:{alternation("extract.money_after_scale")}  # forintba
+      |(?i:{"|".join(re.escape(w) for w in _CURRENCIES)}))(?!\w)  # dólares, euro
+    """,
+    re.VERBOSE,
+)
+
 # (pattern, substrings of which one must be present for it to match)
 MASKS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (RE_URL, ("http", "www.")),
@@ -183,6 +200,7 @@ MASKS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (RE_HASHTAG, ("#",)),
     (RE_CLOCK_AFTER_AT, ("à", "a la", "A la", "às", "Às", "lle", "um", "Um", "godz")),
     (RE_FOOTNOTE, ("[",)),
+    (RE_MONEY, ("",)),
 )
 
 
