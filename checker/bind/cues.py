@@ -161,6 +161,9 @@ RE_PINNING_YEAR = re.compile(
     + r"\b(1[89]\d\d|2[01]\d\d)\b(?!\s?\(?\d)"  # "von 2018 (67,54 Prozent)": the next figure's
 )
 
+# A name the figure leaves out: "excluding Sevastopol, 96.77% backed joining Russia".
+RE_EXCLUDING_BEFORE = compile_cues(rf"\b{_cue('excluding_words')}\s+{_THE}?$")
+
 RE_LIST_JOIN = compile_cues(r"^[^\d.;:]{0,24}$")
 
 RE_LIST_NEXT = re.compile(rf"\s*(?:,\s*)?{_cue('and_words')}\s+{_cue('list_prepositions')}\s")
@@ -235,6 +238,9 @@ RE_OWN_OPTION = re.compile(
 RE_OPTION_BEFORE = re.compile(
     rf"(?:^|[\s,;(])(?:(?P<yes>{_cue('yes_option_words')})|(?P<no>{_cue('no_option_words')}))\W{{0,3}}$"
 )
+
+# At most one word between a verb and its object ("backed staying", "supported the").
+RE_VERB_GAP = re.compile(r"\s+(?:[^\W\d_][\w'’-]*\s+)?")
 
 RE_VOTE_WORDS = compile_cues(_cue("vote_words"))
 

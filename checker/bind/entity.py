@@ -23,6 +23,7 @@ from checker.bind.context import (
     weak,
 )
 from checker.bind.cues import (
+    RE_EXCLUDING_BEFORE,
     RE_FORWARD_LINK,
     RE_LIST_JOIN,
     RE_LIST_NEXT,
@@ -83,6 +84,11 @@ def _listed_name(ctx: Context, names: list[Hit], run: list[Mention], m: Mention)
     return None
 
 
+def excluded(ctx: Context, h: Hit) -> bool:
+    """Whether the text leaves the name out of the figure: "excluding Sevastopol", "ohne Berlin"."""
+    return RE_EXCLUDING_BEFORE.search(ctx.low, max(0, h.start - 40), h.start) is not None
+
+
 def forward_entity(
     ctx: Context,
     m: Mention,
@@ -96,7 +102,7 @@ def forward_entity(
         between = ctx.low[m.end : h.start]
         if RE_LIST_NEXT.match(between):
             break  # "in Zaporizhzhia 93.11% and in Kherson 87.05%": the next item's name
-        if RE_FORWARD_LINK.search(between):
+        if RE_FORWARD_LINK.search(between) and not excluded(ctx, h):
             return h
         if "," in between or ";" in between:
             break
@@ -119,7 +125,7 @@ def backward_entities(ctx: Context, m: Mention, sentence: Sentence, types: froze
     # candidates took 9.5%") is not this figure's; a place usually still is.
     # (Hits never overlap, so those before the clause start are the ones not in it.)
     earlier = [h for h in hits_in(ctx, sentence.start, m.start, types & PLACE_TYPES) if h.start < a]
-    return [*reversed(in_clause), *reversed(earlier)]
+    return [h for h in (*reversed(in_clause), *reversed(earlier)) if not excluded(ctx, h)]
 
 
 def backward_entity(ctx: Context, m: Mention, sentence: Sentence, types: frozenset[str]) -> Hit | None:

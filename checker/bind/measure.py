@@ -15,6 +15,7 @@ from checker.bind.cues import (
     RE_CHANGE_BEFORE,
     RE_CHOICE,
     RE_OR_PAIR,
+    RE_OWN_OPTION,
     RE_REGISTERED,
     RE_REGISTERED_BEFORE,
     RE_SAME_MEASURE,
@@ -64,11 +65,26 @@ def cue_measure(ctx: Context, fig: Figure) -> Measure | None:
             return "vote_share"
         return None
     # counts
-    if RE_REGISTERED.search(right[:40]) or RE_REGISTERED_BEFORE.search(left[-30:]):
+    if RE_REGISTERED.search(right[:40]) or _registered_before(ctx, fig):
         return "registered"
-    if RE_VOTES_AFTER.search(right):
-        return "votes"
+    if RE_VOTES_AFTER.search(right) or RE_OWN_OPTION.match(right):
+        return "votes"  # "684,946 votes", "684,946 voted No"
     return None
+
+
+def _registered_before(ctx: Context, fig: Figure) -> bool:
+    """Registered voters named right before the count: "an electorate of 6.8 million"; not when
+    they are the noun of the count before ("Of 6,815,667 registered voters, 4,440,830 voted Yes")."""
+    if RE_REGISTERED_BEFORE.search(fig.left[-30:]) is None:
+        return False
+    prev = fig.prev
+    # the count before is the registered one when the cue follows it
+    return not (
+        prev is not None
+        and prev.kind == "count"
+        and fig.m.start - len(fig.left) == prev.end
+        and RE_REGISTERED.search(fig.left[:40]) is not None
+    )
 
 
 def bind_measure(ctx: Context, fig: Figure, d: Draft) -> None:

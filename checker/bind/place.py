@@ -9,8 +9,15 @@ of a referendum takes its side from the words next to it ("backed joining Russia
 from __future__ import annotations
 
 from checker.bind.context import OPTION_TYPES, PLACE_TYPES, Context, Draft, Figure, clause, found, hits_in
-from checker.bind.cues import RE_AFTER_STOP, RE_AGAINST, RE_OPTION_BEFORE, RE_OWN_OPTION, RE_YES_WORDS
-from checker.bind.entity import carried_place, forward_entity
+from checker.bind.cues import (
+    RE_AFTER_STOP,
+    RE_AGAINST,
+    RE_OPTION_BEFORE,
+    RE_OWN_OPTION,
+    RE_VERB_GAP,
+    RE_YES_WORDS,
+)
+from checker.bind.entity import carried_place, excluded, forward_entity
 from checker.model import Mention
 from checker.reference import Election, ReferenceData
 from checker.sentences import Sentence
@@ -44,6 +51,8 @@ def place_before(ctx: Context, m: Mention, sentence: Sentence, election: Electio
     a, _b = clause(ctx, sentence, m.start)
     national = national_region(ctx.ref, election)
     for h in reversed(hits_in(ctx, a, m.start, PLACE_TYPES)):
+        if excluded(ctx, h):
+            continue
         if h.canonical != national and h.canonical.lower() != election.country.lower():
             return h.canonical
     return None
@@ -104,11 +113,7 @@ def side_near(ctx: Context, m: Mention, sentence: Sentence, around: tuple[int, i
     figure, then those since the previous one, then the sentence if it names one side only."""
     lo, hi = max(sentence.start, around[0]), min(sentence.end, around[1])
     for start, end, last in ((m.end, hi, False), (lo, m.start, True)):
-        hits = [
-            (h.start(), side)
-            for side, rx in (("No", RE_AGAINST), ("Yes", RE_YES_WORDS))
-            for h in rx.finditer(ctx.low, start, end)
-        ]
+        hits = _sides(ctx, start, end)
         if hits:
             return (max if last else min)(hits)[1]
     no = found(ctx, RE_AGAINST, sentence.start, sentence.end)
@@ -116,6 +121,15 @@ def side_near(ctx: Context, m: Mention, sentence: Sentence, around: tuple[int, i
     if no != yes:
         return "No" if no else "Yes"
     return None
+
+
+def _sides(ctx: Context, start: int, end: int) -> list[tuple[int, str]]:
+    """The side words in [start, end), as (position, side). A Yes word right before a No word
+    is the verb of that No ("backed staying in Ukraine", "supported the no campaign"): dropped."""
+    no = [(h.start(), h.end()) for h in RE_AGAINST.finditer(ctx.low, start, end)]
+    yes = [(h.start(), h.end()) for h in RE_YES_WORDS.finditer(ctx.low, start, end)]
+    yes = [(a, b) for a, b in yes if not any(RE_VERB_GAP.fullmatch(ctx.low, b, c) for c, _ in no)]
+    return sorted([(a, "No") for a, _ in no] + [(a, "Yes") for a, _ in yes])
 
 
 def bind_region_option(ctx: Context, fig: Figure, d: Draft) -> None:
