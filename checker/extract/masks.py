@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from babel.dates import get_month_names
 
 from checker.extract.numwords import TABLES
-from checker.lang import LANGUAGES, alternation
+from checker.lang import LANGUAGES, alternation, words
 
 # Every pattern starts with a character it consumes (a digit, a capital, "+", "@", ...)
 # and puts its "not inside a token" look-behind after it: ``re`` can then jump to the next
@@ -39,7 +39,9 @@ RE_DIGIT_FIRST = re.compile(
         (?:\s?[ap]\.?\s?m\b\.?)?           # "8:30am", "8:30 p.m."
       |[0-9]?\s?[ap]\.\s?m\.               # "8 p.m.", "8a.m."
       |[0-9]?\s?[ap]m\b                     # "8pm", "8 am"
-      |[0-9]?(?:[.:][0-5][0-9])?\s(?:Uhr|godz\.|óra\w{0,4})\b  # "20 Uhr", "20.30 Uhr", "9 órakor"
+      |[0-9]?(?:[.:][0-5][0-9])?\s"""  # "20 Uhr", "20.30 Uhr", "9 órakor"
+    + alternation("clock_hour_words")
+    + r"""\b
       |[0-9]?h                              # "21h", "à 20h" (French, Portuguese)
       |[0-9]{3}\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|MSK)\b  # "1800 GMT"
       |[0-9]{0,3}(?:-[0-9]{2,4}){3,5}        # "8-800-333-33-50", "1-866-272-6272"
@@ -56,11 +58,11 @@ RE_DIGIT_FIRST = re.compile(
 # A clock time after the word for "at" that most languages put before it: "à 21 heures",
 # "a las 12.00 horas", "às 17 horas", "alle 20 ora locale", "alle 12", "um 18 Uhr".
 RE_CLOCK_AFTER_AT = re.compile(
-    r"""
-    (?<!\w)(?:à|a\s+las?|às|(?:fino\s+)?alle(?:\s+ore)?|um|o\s+godz(?:inie)?\.?)\s+
-    (?P<t>[0-9]{1,2}(?:[.:h][0-5][0-9])?
-    (?:\s?(?:h|heures?|horas?|ore|ora|uhr)\b
-      |(?<=[0-9])(?![0-9]|[.,][0-9]|\s?%|\s?per\s?cento|\s?anni|\s?giorni|\s?ore\s+di\s+(?:coda|fila))))
+    rf"""
+    (?<!\w){alternation("clock_at_words")}\s+
+    (?P<t>[0-9]{{1,2}}(?:[.:h][0-5][0-9])?
+    (?:\s?{alternation("clock_units")}\b
+      |(?<=[0-9])(?![0-9]|[.,][0-9]|\s?%|\s?{alternation("clock_not_after")})))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -198,7 +200,7 @@ MASKS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (RE_LIST_NUMBER, (".", ")")),
     (RE_CODE, ("ISBN", "isbn", "ISSN", "DOI", "doi:", "doi 1")),
     (RE_HASHTAG, ("#",)),
-    (RE_CLOCK_AFTER_AT, ("à", "a la", "A la", "às", "Às", "lle", "um", "Um", "godz")),
+    (RE_CLOCK_AFTER_AT, words("clock_at_hints")),
     (RE_FOOTNOTE, ("[",)),
     (RE_MONEY, ("",)),
 )
