@@ -178,6 +178,12 @@ SCHEMAS: tuple[TableSchema, ...] = (
             Column("turnout_pct", "percent", required=False),
             Column("votes", "int", required=False),
             Column("registered", "int", required=False),
+            # An alliance summed from its parts at import (CDU/CSU = CDU + CSU): the parts'
+            # options (' + '-separated) and the sum of their roundings, the bound on how far
+            # the true share may lie from the summed one. Such a row repeats its parts' shares,
+            # so it stays out of the check that a contest's shares add up to at most 100%.
+            Column("parts", required=False),
+            Column("share_rounding_pct", "percent", required=False),
             Column("claimed_by", required=False),
             Column("source_url"),
             Column("note", required=False),
@@ -729,7 +735,7 @@ def _check_sums(rows: Iterable[_Row]) -> list[Problem]:
     contests: dict[tuple[str, ...], list[_Row]] = defaultdict(list)
     for row in rows:
         share = row.get("share_pct")
-        if isinstance(share, Decimal) and row.get("option") is not None:
+        if isinstance(share, Decimal) and row.get("option") is not None and not row.text("parts"):
             key = tuple(
                 "" if row.get(k) is None else str(row.get(k))
                 for k in ("election_id", "region", "stage", "as_of", "counted_pct", "claimed_by")

@@ -61,6 +61,26 @@ def test_parlgov_counts_and_bundestag_2013(parlgov: tuple[Path, object]) -> None
 
 
 @needs_sources
+def test_parlgov_cdu_csu_summed_with_the_rounding_of_its_parts(parlgov: tuple[Path, object]) -> None:
+    out, _report = parlgov
+    results = _rows(out / "results.csv")
+    # 2013: CDU 34.1 + CSU 7.4 = 41.5, each rounded to 0.05, so the sum to 0.10.
+    union = _find(results, election_id="de_parl_2013", option="CDU/CSU")
+    assert (union["share_pct"], union["share_rounding_pct"], union["share_basis"]) == (
+        "41.5",
+        "0.10",
+        "valid",
+    )
+    assert union["parts"] == "Christian Democratic Union + Christian Social Union"
+    # 2021: CDU 18.9 + CSU 5.17 (two decimals): 24.07, rounding 0.05 + 0.005.
+    later = _find(results, election_id="de_parl_2021", option="CDU/CSU")
+    assert (later["share_pct"], later["share_rounding_pct"]) == ("24.07", "0.055")
+    aliases = {a["alias"] for a in _rows(out / "aliases.csv") if a["canonical"] == "CDU/CSU"}
+    assert {"die Union", "CDU/CSU", "CDU und CSU", "Unionsparteien"} <= aliases
+    assert all(a["country"] == "Germany" for a in _rows(out / "aliases.csv") if a["canonical"] == "CDU/CSU")
+
+
+@needs_sources
 def test_parlgov_impossible_rows_are_reported_with_file_and_line(parlgov: tuple[Path, object]) -> None:
     _out, report = parlgov
     text = [str(p) for p in report.problems]  # type: ignore[attr-defined]

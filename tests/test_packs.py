@@ -126,7 +126,28 @@ def test_evidence_of_a_pack_row_names_the_dataset_and_row(tiny: Path, tmp_path: 
 
 def test_the_shipped_packs_load_below_the_tables() -> None:
     ref = load_reference(pack_dirs())
-    assert ref.describe().startswith("1055 elections, 13397 results")
+    assert ref.describe().startswith("1055 elections, 13426 results")
     assert ref.results_for("us_pres_2020", "United States")[0].key == "results.csv:79"
     rows = ref.results_for("de_parl_2013", "Germany", "final")
     assert rows and {r.key.endswith("(ParlGov)") for r in rows} == {True}
+
+
+def test_cdu_csu_is_a_row_of_its_own_summed_from_its_parts() -> None:
+    ref = load_reference(pack_dirs())
+    rows = {r.option: r for r in ref.results_for("de_parl_2013", "Germany", "final")}
+    union = rows["CDU/CSU"]
+    parts = (rows["Christian Democratic Union"], rows["Christian Social Union"])
+    assert union.share == Decimal("41.5") == sum(r.share or 0 for r in parts)
+    assert union.key.endswith("(ParlGov)")
+
+
+def test_cdu_und_csu_gemeinsam_is_checked_against_the_sum() -> None:
+    article = Path(__file__).parent / "data" / "probes" / "packs" / "p01_de_bundestag_2013.txt"
+    result = run_check([article], reference_dirs=pack_dirs())
+    try:
+        found = [f for f in result.findings if f.check == "reference" and f.evidence]
+    finally:
+        result.close()
+    union = [f for f in found if f.evidence and f.evidence.value.startswith("41.5")]
+    assert [f.verdict for f in union] == ["consistent"], [f.message for f in found]
+    assert "discrepancy" not in {f.verdict for f in found}

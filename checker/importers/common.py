@@ -39,6 +39,7 @@ __all__ = [
     "ResultRecord",
     "Where",
     "election_id",
+    "half_unit",
     "share_of",
 ]
 
@@ -85,6 +86,8 @@ RESULT_COLUMNS = (
     "turnout_pct",
     "votes",
     "registered",
+    "parts",
+    "share_rounding_pct",
     "source_url",
     "note",
     "dataset",
@@ -148,6 +151,9 @@ class ResultRecord:
     option_label: str = ""
     note: str = ""
     stage: str = "final"
+    # An alliance's row (``alliances.py``): the options it sums, and the sum of their roundings.
+    parts: tuple[str, ...] = ()
+    share_rounding: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +213,8 @@ def share_of(part: int, whole: int) -> Decimal | None:
     return (Decimal(part) * 100 / Decimal(whole)).quantize(_TWO_PLACES, rounding=ROUND_HALF_UP)
 
 
-def _half_unit(value: Decimal) -> Decimal:
+def half_unit(value: Decimal) -> Decimal:
+    """Half a unit of the last written decimal (34.1 -> 0.05): the rounding a share may carry."""
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
     return Decimal(5).scaleb(exponent - 1)
@@ -376,13 +383,13 @@ class PackBuilder:
     def _check_contests(self) -> None:
         contests: dict[tuple[str, str, str, str], list[tuple[ResultRecord, Where]]] = defaultdict(list)
         for rkey, (r, where) in self._results.items():
-            if r.option is not None:
+            if r.option is not None and not r.parts:  # an alliance's row repeats its parts' shares
                 contests[(rkey[0], rkey[1], rkey[3], rkey[4])].append((r, where))
         drop: set[tuple[str, str, str, str]] = set()
         for key, members in contests.items():
             shares = [r.share for r, _ in members if r.share is not None]
             total = sum(shares, Decimal(0))
-            slack = sum((_half_unit(s) for s in shares), Decimal(0))
+            slack = sum((half_unit(s) for s in shares), Decimal(0))
             if total > 100 + slack:
                 lines = tuple(w.line for _, w in members if w.line is not None)
                 first = members[0][1]
@@ -474,6 +481,8 @@ class PackBuilder:
                         _cell(r.turnout),
                         _cell(r.votes),
                         _cell(r.registered),
+                        " + ".join(r.parts),
+                        _cell(r.share_rounding),
                         p.source_url,
                         r.note,
                         *self._provenance_cells(),

@@ -6,7 +6,8 @@ Read from a folder holding ParlGov's CSV export (``view_election.csv``, ``electi
 vote share (ParlGov's shares are of valid votes: ``share_basis = valid``), a turnout row
 per election (ParlGov's turnout, votes cast over the electorate, with the electorate as
 ``registered``), and aliases: every party's native, English, short, ASCII and non-Latin
-names and its earlier names, with the country they belong to.
+names and its earlier names, with the country they belong to. Alliances that ParlGov lists
+as parts (CDU and CSU) get a row of their own, summed from the parts (``alliances.py``).
 
 Left out and reported as ``file:line``: elections whose electorate is smaller than the
 votes cast or whose valid votes exceed the votes cast, turnouts over 100%, elections dated
@@ -25,6 +26,7 @@ from pathlib import Path
 from babel.core import get_global
 
 from checker.errors import UsageError
+from checker.importers.alliances import add_alliances, read_alliances
 from checker.importers.common import (
     AliasRecord,
     ElectionRecord,
@@ -168,6 +170,7 @@ def import_parlgov(folder: Path, out: Path, retrieved: dt.date | None = None) ->
 
     vfile = str(folder / "view_election.csv")
     used_parties: dict[str, tuple[str, str]] = {}  # party id -> (canonical, country)
+    by_party: dict[tuple[str, str], ResultRecord] = {}  # (our election id, party id) -> row
     # Two parties of one election with one English name (1918: two 'Conservatives') are
     # told apart by their short names.
     english = Counter((row["election_id"], clean_name(row["party_name_english"])) for _l, row in view)
@@ -195,6 +198,9 @@ def import_parlgov(folder: Path, out: Path, retrieved: dt.date | None = None) ->
         )
         if pack.add_result(result, Where(vfile, line)):
             used_parties.setdefault(row["party_id"], (canonical, country))
+            by_party[(ids[eid], row["party_id"])] = result
+
+    add_alliances(pack, by_party, read_alliances())
 
     _add_aliases(pack, folder, used_parties)
     report = pack.write(out)
