@@ -301,6 +301,9 @@ class ResultRow:
     line: int
     option_label: str = ""
     dataset: str = ""  # the imported dataset the row comes from; empty for hand-curated rows
+    # An alliance summed from its parts' rounded shares (CDU/CSU = CDU + CSU): how far the
+    # true share may lie from ``share`` (the parts' half units added up).
+    share_rounding: Decimal | None = None
 
     @property
     def key(self) -> str:
@@ -874,6 +877,7 @@ def _build(
             line=r.line,
             option_label=r.text("option_label"),
             dataset=r.text("dataset"),
+            share_rounding=_dec(r, "share_rounding_pct"),
         )
         for r in merged["results"]
     )
@@ -1083,6 +1087,7 @@ class Pack:
                 line=row_line,
                 option_label=cell("option_label"),
                 dataset=cell("dataset"),
+                share_rounding=_opt(Decimal, cell("share_rounding_pct")),
             )
 
 

@@ -151,3 +151,25 @@ def test_cdu_und_csu_gemeinsam_is_checked_against_the_sum() -> None:
     union = [f for f in found if f.evidence and f.evidence.value.startswith("41.5")]
     assert [f.verdict for f in union] == ["consistent"], [f.message for f in found]
     assert "discrepancy" not in {f.verdict for f in found}
+
+
+@pytest.mark.parametrize(
+    ("share", "verdict"),
+    [("41,5", "consistent"), ("41,6", "consistent"), ("43,5", "discrepancy")],
+    ids=["the-sum", "within-the-parts-rounding", "beyond-it"],
+)
+def test_an_alliance_share_is_judged_with_its_parts_rounding(share: str, verdict: str) -> None:
+    # CDU 34.1 + CSU 7.4 = 41.5, each rounded to a tenth: the true sum may be 41.4-41.6, so
+    # "41,6 Prozent" (41.55-41.65) may be exactly right; it was a false discrepancy.
+    import datetime as dt
+
+    from checker.model import Article
+    from checker.runner import process_article
+
+    ref = load_reference(pack_dirs())
+    text = f"Bei der Bundestagswahl 2013 kamen CDU und CSU gemeinsam auf {share} Prozent der Zweitstimmen."
+    outcome = process_article(
+        Article("t.txt", "t.txt", text, "Wahl", dt.date(2017, 9, 1), language="de"), ref
+    )
+    verdicts = [f.verdict for f in outcome[1] if f.check == "reference"]
+    assert verdicts == [verdict]

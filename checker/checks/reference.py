@@ -287,6 +287,18 @@ def check_claim(claim: Claim, ref: ReferenceData, published: dt.date | None = No
                 f"({fmt_number(value, unit)} of {official_basis}). Source: {_first_source(other)}",
                 evidence=_evidence(other, claim.measure),
             )
+    tolerance = final.share_rounding if claim.measure == "vote_share" else None
+    if tolerance is not None and abs(distance(claim.mention, value)) <= tolerance:
+        # an alliance's share is a sum of rounded parts: the true share lies within
+        # ``tolerance`` of it, so a reported figure that close may be exactly right
+        return _finding(
+            ids,
+            "consistent",
+            f"Reported {reported(claim)} for {subject}; the official shares of its parts sum to "
+            f"{fmt_number(value, unit)}, which their rounding puts within ±{fmt_number(tolerance, unit)} "
+            f"of the true share: the reported range fits. Source: {_first_source(final)}",
+            evidence=evidence,
+        )
     alternatives = [
         r
         for r in rows
