@@ -380,6 +380,12 @@ class PackBuilder:
 
     # --- whole-contest checks -----------------------------------------------------------------
 
+    def _leave_out(self, members: list[tuple[ResultRecord, Where]], message: str) -> None:
+        """Report a contest whose rows cannot all be right, naming its first row and the rest."""
+        lines = tuple(w.line for _, w in members if w.line is not None)
+        first = members[0][1]
+        self.report(Where(first.file, first.line, lines[1:]), message, left_out=len(members))
+
     def _check_contests(self) -> None:
         contests: dict[tuple[str, str, str, str], list[tuple[ResultRecord, Where]]] = defaultdict(list)
         for rkey, (r, where) in self._results.items():
@@ -391,13 +397,10 @@ class PackBuilder:
             total = sum(shares, Decimal(0))
             slack = sum((half_unit(s) for s in shares), Decimal(0))
             if total > 100 + slack:
-                lines = tuple(w.line for _, w in members if w.line is not None)
-                first = members[0][1]
-                self.report(
-                    Where(first.file, first.line, lines[1:]),
+                self._leave_out(
+                    members,
                     f"option shares of {key[0]} / {key[1]} sum to {total}%, more than 100% plus rounding "
                     f"({slack}); the contest is left out",
-                    left_out=len(members),
                 )
                 drop.add(key)
                 continue
@@ -406,13 +409,10 @@ class PackBuilder:
                 continue
             total_votes = sum(r.votes or 0 for r, _ in members)
             if total_votes > ballots[0]:
-                lines = tuple(w.line for _, w in members if w.line is not None)
-                first = members[0][1]
-                self.report(
-                    Where(first.file, first.line, lines[1:]),
+                self._leave_out(
+                    members,
                     f"the votes of {key[0]} / {key[1]} sum to {total_votes}, more than the "
                     f"{ballots[0]} ballots of the contest; the contest is left out",
-                    left_out=len(members),
                 )
                 drop.add(key)
         if drop:
