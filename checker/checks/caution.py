@@ -37,26 +37,27 @@ from checker.model import Claim
 from checker.sentences import compile_cues
 
 PROGRESS = "a count still in progress"
-# Each group: what the words say, and the key of its words in checker/lang (lower case;
-# a word starts where a stem starts, so "poll" covers "polls", "pollster", "polling").
-_GROUPS: tuple[tuple[str, str], ...] = (
-    ("a poll or projection", "poll_words"),
-    (PROGRESS, "count_in_progress_words"),
-    ("votes cast abroad", "abroad_words"),
-    ("a party's own count", "party_count_words"),
-    ("electoral-college votes", "electoral_college_words"),
-    ("a threshold or quorum", "threshold_words"),
-    ("a group of voters", "voter_group_words"),
-    ("a claim the article reports or checks", "reported_claim_words"),
+# Each group: what the words say, the rule it reports, and the key of its words in
+# checker/lang (lower case; a word starts where a stem starts, so "poll" covers "polls",
+# "pollster", "polling"). Looked for in this order.
+_GROUPS: tuple[tuple[str, str, str], ...] = (
+    ("a poll or projection", "poll_words", "poll_words"),
+    (PROGRESS, "count_in_progress_words", "count_in_progress_words"),
+    ("votes cast abroad", "abroad_words", "abroad_words"),
+    ("a party's own count", "party_count_words", "party_count_words"),
+    ("electoral-college votes", "electoral_college_words", "electoral_college_words"),
+    ("a threshold or quorum", "threshold_words", "threshold_words"),
+    ("a group of voters", "voter_group_words", "voter_group_words"),
+    ("a claim the article reports or checks", "reported_claim_words", "reported_claim_words"),
+    # "Among voters under 30, Harris won 54%": an exit poll's group, not the electorate
+    ("a group of voters", "voter_group_words", "voter_group_patterns"),
 )
-_GROUP_RES = tuple((what, key, compile_cues(alternation(key, before=r"\b"))) for what, key in _GROUPS)
+_GROUP_RES = tuple((what, rule, compile_cues(alternation(key, before=r"\b"))) for what, rule, key in _GROUPS)
 
 # A correction note gives the figure it withdraws ("an earlier version of this story said
 # 74.5%"): that figure is retracted, not the article's claim.
 CORRECTION = "correction_words"
 
-# "Among voters under 30, Harris won 54%": an exit poll's group of voters, not the electorate.
-RE_VOTER_GROUP_MORE = compile_cues(alternation("voter_group_patterns", before=r"\b"))
 RE_CORRECTION = compile_cues(alternation(CORRECTION, before=r"\b"))
 
 _PERCENT = "|".join(words("percent_stems"))  # "per cent", "Prozent", "процент", ...
@@ -135,11 +136,6 @@ def _words_doubt(text: str) -> Doubt | None:
         hit = pattern.search(low)
         if hit is not None and not (what == PROGRESS and RE_COMPLETE.search(low)):
             return Doubt(key, hit.group(), f"the sentence speaks of {what} ('{hit.group()}')")
-    hit = RE_VOTER_GROUP_MORE.search(low)
-    if hit is not None:
-        return Doubt(
-            "voter_group_words", hit.group(), f"the sentence speaks of a group of voters ('{hit.group()}')"
-        )
     return None
 
 
